@@ -1,0 +1,123 @@
+//! Genesis presets: the starting state of a Commons chain.
+//!
+//! - `development`: one collator (Alice), the well-known dev accounts funded, Alice as sudo.
+//!   Used by `commons-node --dev`.
+//! - `local_testnet`: two collators (Alice, Bob), the dev accounts funded, Alice as sudo.
+//! - `production`: no sudo key: only referenda govern. Funds start in the treasury and with the
+//!   collators. The collator keys are placeholders (Alice and Bob): a community replaces them
+//!   with its own before launch (see `docs/`).
+
+use alloc::{vec, vec::Vec};
+
+use crate::{
+	constants::*, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig,
+	ParachainInfoConfig, PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig,
+};
+use polkadot_sdk::{staging_xcm as xcm, *};
+
+use cumulus_primitives_core::ParaId;
+use frame_support::build_struct_json_patch;
+use sp_genesis_builder::PresetId;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::traits::AccountIdConversion;
+
+/// The para id of development and local-testnet chains.
+pub const DEFAULT_PARA_ID: u32 = 2000;
+/// The name of the production-like preset.
+pub const PRODUCTION_PRESET: &str = "production";
+/// The XCM version assumed for peers that have not told theirs.
+const SAFE_XCM_VERSION: u32 = xcm::prelude::XCM_VERSION;
+/// What each development account starts with: a million tokens.
+const DEV_ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
+/// What the treasury starts with on a production chain.
+const TREASURY_ENDOWMENT: crate::Balance = 10_000_000 * UNIT;
+/// What each production collator starts with, to pay for its session-key transactions.
+const COLLATOR_ENDOWMENT: crate::Balance = 1_000 * UNIT;
+
+fn session_keys(aura: AuraId) -> SessionKeys {
+	SessionKeys { aura }
+}
+
+fn genesis(
+	collators: Vec<(AccountId, AuraId)>,
+	endowed: Vec<(AccountId, crate::Balance)>,
+	root: Option<AccountId>,
+	para_id: ParaId,
+) -> serde_json::Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: endowed },
+		parachain_info: ParachainInfoConfig { parachain_id: para_id },
+		collator_selection: CollatorSelectionConfig {
+			invulnerables: collators.iter().map(|(account, _)| account.clone()).collect(),
+			candidacy_bond: 100 * UNIT,
+		},
+		session: SessionConfig {
+			keys: collators
+				.into_iter()
+				.map(|(account, aura)| (account.clone(), account, session_keys(aura)))
+				.collect::<Vec<_>>(),
+		},
+		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
+		sudo: SudoConfig { key: root },
+	})
+}
+
+fn collator(key: Sr25519Keyring) -> (AccountId, AuraId) {
+	(key.to_account_id(), key.public().into())
+}
+
+fn dev_endowments() -> Vec<(AccountId, crate::Balance)> {
+	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), DEV_ENDOWMENT)).collect()
+}
+
+fn development() -> serde_json::Value {
+	genesis(
+		vec![collator(Sr25519Keyring::Alice)],
+		dev_endowments(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		DEFAULT_PARA_ID.into(),
+	)
+}
+
+fn local_testnet() -> serde_json::Value {
+	genesis(
+		vec![collator(Sr25519Keyring::Alice), collator(Sr25519Keyring::Bob)],
+		dev_endowments(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		DEFAULT_PARA_ID.into(),
+	)
+}
+
+fn production() -> serde_json::Value {
+	let collators = vec![collator(Sr25519Keyring::Alice), collator(Sr25519Keyring::Bob)];
+	let treasury: AccountId = crate::configs::TreasuryPalletId::get().into_account_truncating();
+	let mut endowed: Vec<(AccountId, crate::Balance)> =
+		collators.iter().map(|(account, _)| (account.clone(), COLLATOR_ENDOWMENT)).collect();
+	endowed.push((treasury, TREASURY_ENDOWMENT));
+	genesis(collators, endowed, None, DEFAULT_PARA_ID.into())
+}
+
+/// The JSON patch of the preset `id`, if there is one.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		PRODUCTION_PRESET => production(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.unwrap_or_default()
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_PRESET),
+	]
+}

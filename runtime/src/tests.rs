@@ -1,0 +1,111 @@
+//! Tests of the runtime's composition: presets, constants and fees.
+
+use crate::{
+	configs::{TreasuryAccount, WeightToFee},
+	constants::*,
+	genesis_config_presets::{get_preset, preset_names, DEFAULT_PARA_ID, PRODUCTION_PRESET},
+	weights::ExtrinsicBaseWeight,
+	AccountId, Runtime, RuntimeGenesisConfig,
+};
+use polkadot_sdk::*;
+
+use frame_support::{genesis_builder_helper::build_state, weights::WeightToFee as _};
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::Sr25519Keyring;
+
+/// Builds the genesis state of `preset` the way a node does, and runs `check` on it.
+fn with_preset(preset: &str, check: impl FnOnce()) {
+	let patch = get_preset(&PresetId::from(preset)).expect("the preset exists");
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| {
+		build_state::<RuntimeGenesisConfig>(patch).expect("the preset builds a genesis state");
+		check();
+	});
+}
+
+fn free_balance(who: &AccountId) -> crate::Balance {
+	pallet_balances::Pallet::<Runtime>::free_balance(who)
+}
+
+#[test]
+fn every_listed_preset_builds_and_unknown_ones_do_not_exist() {
+	let names = preset_names();
+	assert_eq!(names.len(), 3);
+	for name in &names {
+		let name = core::str::from_utf8(name.as_ref()).expect("preset names are UTF-8");
+		with_preset(name, || {
+			assert_eq!(parachain_info::Pallet::<Runtime>::parachain_id(), DEFAULT_PARA_ID.into());
+			assert!(!pallet_aura::Authorities::<Runtime>::get().is_empty());
+		});
+	}
+	assert!(get_preset(&PresetId::from("mainnet")).is_none());
+}
+
+#[test]
+fn development_preset_funds_dev_accounts_and_makes_alice_sudo_and_collator() {
+	with_preset(DEV_RUNTIME_PRESET, || {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice.clone()));
+		assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().to_vec(), vec![
+			alice.clone()
+		]);
+		for key in Sr25519Keyring::well_known() {
+			assert_eq!(free_balance(&key.to_account_id()), 1_000_000 * UNIT);
+		}
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_two_collators() {
+	with_preset(LOCAL_TESTNET_RUNTIME_PRESET, || {
+		assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().len(), 2);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
+	});
+}
+
+#[test]
+fn production_preset_has_no_sudo_and_funds_the_treasury() {
+	with_preset(PRODUCTION_PRESET, || {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		assert_eq!(free_balance(&TreasuryAccount::get()), 10_000_000 * UNIT);
+		assert_eq!(free_balance(&Sr25519Keyring::Charlie.to_account_id()), 0);
+	});
+}
+
+#[test]
+fn base_extrinsic_costs_a_tenth_of_a_milli_unit() {
+	let fee = WeightToFee::weight_to_fee(&ExtrinsicBaseWeight::get());
+	// The polynomial's integer part truncates: allow the rounding of one part in a million.
+	let expected = MILLI_UNIT / 10;
+	assert!(fee.abs_diff(expected) <= expected / 1_000_000, "fee {fee} != {expected}");
+}
+
+#[test]
+fn deposits_grow_with_items_and_bytes() {
+	assert_eq!(deposit(0, 0), 0);
+	assert_eq!(deposit(1, 0), 20 * MILLI_UNIT);
+	assert_eq!(deposit(0, 1), 100 * MICRO_UNIT);
+	assert_eq!(deposit(2, 10), 40 * MILLI_UNIT + 1_000 * MICRO_UNIT);
+	// Saturates instead of overflowing.
+	assert!(deposit(u32::MAX, u32::MAX) > deposit(u32::MAX, 0));
+}
+
+#[test]
+fn governance_periods_match_the_build() {
+	use crate::configs::{EnactmentPeriod, LaunchPeriod, VotingPeriod};
+	if cfg!(feature = "fast-runtime") {
+		// A referendum passes within a minute of one-second blocks.
+		assert!(LaunchPeriod::get() + VotingPeriod::get() + EnactmentPeriod::get() <= 20);
+	} else {
+		assert_eq!(LaunchPeriod::get(), 7 * DAYS);
+		assert_eq!(VotingPeriod::get(), 7 * DAYS);
+		assert_eq!(EnactmentPeriod::get(), DAYS);
+	}
+}
+
+#[test]
+fn runtime_integrity() {
+	// Every pallet's `integrity_test`: constants within bounds, weights within the block.
+	use frame_support::traits::IntegrityTest;
+	sp_io::TestExternalities::default().execute_with(crate::AllPalletsWithSystem::integrity_test);
+}

@@ -9,8 +9,8 @@ use alloc::vec::Vec;
 
 use crate::{
 	configs::ConsensusHook, constants::*, AccountId, Balance, Block, Executive, InherentDataExt,
-	Nonce, ParachainInfo, ParachainSystem, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	Nonce, ParachainInfo, ParachainSystem, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 use polkadot_sdk::*;
 

@@ -10,9 +10,8 @@
 use alloc::{vec, vec::Vec};
 
 use crate::{
-	constants::*, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig,
-	ParachainInfoConfig, PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig,
+	constants::*, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, ParachainInfoConfig,
+	PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
 };
 use polkadot_sdk::{staging_xcm as xcm, *};
 
@@ -106,11 +105,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 		PRODUCTION_PRESET => production(),
 		_ => return None,
 	};
-	Some(
-		serde_json::to_string(&patch)
-			.unwrap_or_default()
-			.into_bytes(),
-	)
+	Some(serde_json::to_string(&patch).unwrap_or_default().into_bytes())
 }
 
 /// The names of the presets this runtime offers.

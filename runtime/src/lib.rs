@@ -184,8 +184,8 @@ pub mod constants {
 	/// The deposit for storing `items` entries of `bytes` bytes in total: what every
 	/// user-created storage item costs, held while it exists.
 	pub const fn deposit(items: u32, bytes: u32) -> Balance {
-		(items as Balance).saturating_mul(20 * MILLI_UNIT) +
-			(bytes as Balance).saturating_mul(100 * MICRO_UNIT)
+		(items as Balance).saturating_mul(20 * MILLI_UNIT)
+			+ (bytes as Balance).saturating_mul(100 * MICRO_UNIT)
 	}
 
 	/// The target block time, in milliseconds; the Aura slot. It cannot change once the chain runs.

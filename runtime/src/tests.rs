@@ -46,9 +46,10 @@ fn development_preset_funds_dev_accounts_and_makes_alice_sudo_and_collator() {
 	with_preset(DEV_RUNTIME_PRESET, || {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice.clone()));
-		assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().to_vec(), vec![
-			alice.clone()
-		]);
+		assert_eq!(
+			pallet_collator_selection::Invulnerables::<Runtime>::get().to_vec(),
+			vec![alice.clone()]
+		);
 		for key in Sr25519Keyring::well_known() {
 			assert_eq!(free_balance(&key.to_account_id()), 1_000_000 * UNIT);
 		}

@@ -29,6 +29,8 @@ pub const PRODUCTION_PRESET: &str = "production";
 const SAFE_XCM_VERSION: u32 = xcm::prelude::XCM_VERSION;
 /// What each development account starts with: a million tokens.
 const DEV_ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
+/// What the treasury starts with on a development chain.
+const DEV_TREASURY_ENDOWMENT: crate::Balance = 1_000 * UNIT;
 /// What the treasury starts with on a production chain.
 const TREASURY_ENDOWMENT: crate::Balance = 10_000_000 * UNIT;
 /// What each production collator starts with, to pay for its session-key transactions.
@@ -66,8 +68,17 @@ fn collator(key: Sr25519Keyring) -> (AccountId, AuraId) {
 	(key.to_account_id(), key.public().into())
 }
 
+fn treasury() -> AccountId {
+	crate::configs::TreasuryPalletId::get().into_account_truncating()
+}
+
+/// The dev accounts, and the treasury with enough to exist, so that fees accrue to it from the
+/// first block.
 fn dev_endowments() -> Vec<(AccountId, crate::Balance)> {
-	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), DEV_ENDOWMENT)).collect()
+	Sr25519Keyring::well_known()
+		.map(|k| (k.to_account_id(), DEV_ENDOWMENT))
+		.chain(core::iter::once((treasury(), DEV_TREASURY_ENDOWMENT)))
+		.collect()
 }
 
 fn development() -> serde_json::Value {
@@ -90,10 +101,9 @@ fn local_testnet() -> serde_json::Value {
 
 fn production() -> serde_json::Value {
 	let collators = vec![collator(Sr25519Keyring::Alice), collator(Sr25519Keyring::Bob)];
-	let treasury: AccountId = crate::configs::TreasuryPalletId::get().into_account_truncating();
 	let mut endowed: Vec<(AccountId, crate::Balance)> =
 		collators.iter().map(|(account, _)| (account.clone(), COLLATOR_ENDOWMENT)).collect();
-	endowed.push((treasury, TREASURY_ENDOWMENT));
+	endowed.push((treasury(), TREASURY_ENDOWMENT));
 	genesis(collators, endowed, None, DEFAULT_PARA_ID.into())
 }
 

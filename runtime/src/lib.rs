@@ -43,7 +43,7 @@ pub mod genesis_config_presets;
 mod weights;
 
 use alloc::borrow::Cow;
-pub use polkadot_sdk::{
+use polkadot_sdk::{
 	staging_parachain_info as parachain_info, staging_xcm as xcm,
 	staging_xcm_builder as xcm_builder, staging_xcm_executor as xcm_executor, *,
 };

@@ -34,7 +34,7 @@ fn every_listed_preset_builds_and_unknown_ones_do_not_exist() {
 	for name in &names {
 		let name = core::str::from_utf8(name.as_ref()).expect("preset names are UTF-8");
 		with_preset(name, || {
-			assert_eq!(parachain_info::Pallet::<Runtime>::parachain_id(), DEFAULT_PARA_ID.into());
+			assert_eq!(crate::ParachainInfo::parachain_id(), DEFAULT_PARA_ID.into());
 			assert!(!pallet_aura::Authorities::<Runtime>::get().is_empty());
 		});
 	}

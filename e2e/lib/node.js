@@ -111,8 +111,7 @@ async function connect(url, exited, logFile, timeoutMs = 120_000) {
       throw new Error(`commons-node exited (${JSON.stringify(exitInfo)}) before RPC was up; see ${logFile}`);
     }
     if (await rpcAnswers(url)) {
-      const provider = new WsProvider(url, false);
-      await provider.connect();
+      const provider = new WsProvider(url, 1000);
       return ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
     }
     await sleep(250);

@@ -13,7 +13,7 @@ import { u8aToHex } from '@polkadot/util';
 
 import { startNode } from '../lib/node.js';
 import {
-  UNIT, devAccounts, findEvent, freeBalance, sendOk, waitForEvent, waitUntil,
+  UNIT, devAccounts, findEvent, freeBalance, sendOk, waitUntil,
 } from '../lib/chain.js';
 
 const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/commons/target');
@@ -52,26 +52,32 @@ describe('runtime upgrade by referendum', () => {
     const encodedCall = authorize.method.toHex();
     const preimageHash = blake2AsHex(encodedCall, 256);
     const noted = await sendOk(api, api.tx.preimage.notePreimage(encodedCall), alice);
-    assert.ok(findEvent(noted.events, 'preimage', 'Noted', (e) => e.data.hash_.toHex() === preimageHash));
+    assert.ok(findEvent(noted.events, 'preimage', 'Noted', (e) => e.data[0].toHex() === preimageHash));
 
+    const refIndex = (await api.query.democracy.referendumCount()).toNumber();
     const proposal = { Lookup: { hash_: preimageHash, len: authorize.method.encodedLength } };
     const proposed = await sendOk(api, api.tx.democracy.propose(proposal, 100n * UNIT), alice);
-    const proposalIndex = findEvent(proposed.events, 'democracy', 'Proposed').data.proposalIndex.toNumber();
+    const proposalIndex = findEvent(proposed.events, 'democracy', 'Proposed').data[0].toNumber();
     await sendOk(api, api.tx.democracy.second(proposalIndex), bob);
 
     // 2. At the next launch period the proposal becomes a referendum; three accounts vote aye.
-    const started = await waitForEvent(api, 'democracy', 'Started', { timeoutMs: 60_000 });
-    const refIndex = started.data.refIndex.toNumber();
+    // (Waiting on state, not on an event: an event in the block before we look would be missed.)
+    const referendum = async () => api.query.democracy.referendumInfoOf(refIndex);
+    await waitUntil(async () => (await referendum()).isSome, { what: 'the referendum to start', timeoutMs: 60_000 });
+    assert.ok((await referendum()).unwrap().isOngoing);
     for (const [voter, conviction] of [[alice, 'Locked1x'], [bob, 'Locked2x'], [charlie, 'None']]) {
       await sendOk(api, api.tx.democracy.vote(refIndex, {
         Standard: { vote: { aye: true, conviction }, balance: 1000n * UNIT },
       }), voter);
     }
+    const tally = (await referendum()).unwrap().asOngoing.tally;
+    assert.ok(tally.ayes.toBigInt() > 0n && tally.nays.toBigInt() === 0n, `tally ${tally}`);
 
     // 3. It passes, and after the enactment period the scheduler dispatches the call as Root.
-    await waitForEvent(api, 'democracy', 'Passed', { where: (e) => e.data.refIndex.toNumber() === refIndex, timeoutMs: 60_000 });
-    const authorized = await waitForEvent(api, 'system', 'UpgradeAuthorized', { timeoutMs: 60_000 });
-    assert.equal(authorized.data.codeHash.toHex(), codeHash);
+    await waitUntil(async () => (await referendum()).unwrap().isFinished, { what: 'the referendum to end', timeoutMs: 60_000 });
+    assert.equal((await referendum()).unwrap().asFinished.approved.isTrue, true, 'the referendum passed');
+    await waitUntil(async () => (await api.query.system.authorizedUpgrade()).isSome, { what: 'the upgrade to be authorized', timeoutMs: 60_000 });
+    assert.equal((await api.query.system.authorizedUpgrade()).unwrap().codeHash.toHex(), codeHash);
 
     // 4. Anyone supplies the Wasm; the relay chain (mocked by --dev) gives the go-ahead.
     const applied = await sendOk(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), dave, { timeoutMs: 120_000 });
@@ -86,7 +92,6 @@ describe('runtime upgrade by referendum', () => {
     assert.equal(after.specName.toString(), 'commons');
     assert.equal(await freeBalance(api, eve.address), eveBefore);
     assert.equal((await api.query.balances.totalIssuance()).toBigInt() >= issuanceBefore, true);
-    assert.equal((await api.query.democracy.referendumInfoOf(refIndex)).unwrap().isFinished, true);
 
     // 6. The upgraded chain still takes transactions.
     const transfer = await sendOk(api, api.tx.balances.transferKeepAlive(eve.address, UNIT), dave);

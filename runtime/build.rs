@@ -1,13 +1,27 @@
-#[cfg(all(feature = "std", feature = "metadata-hash"))]
-fn main() {
-	substrate_wasm_builder::WasmBuilder::init_with_defaults()
-		.enable_metadata_hash("UNIT", 12)
-		.build();
-}
+//! Builds the runtime's Wasm blob (substrate-wasm-builder) when compiling natively.
+//!
+//! With `fast-runtime` (development and test builds) a second blob is built beside the first,
+//! `commons_runtime_upgrade.compact.compressed.wasm`: the same runtime with `test-upgrade`, whose
+//! `spec_version` is one higher, for the end-to-end runtime-upgrade test. Both builds share the
+//! Wasm target directory, so the second one recompiles only this crate.
 
-#[cfg(all(feature = "std", not(feature = "metadata-hash")))]
+#[cfg(feature = "std")]
 fn main() {
-	substrate_wasm_builder::WasmBuilder::build_using_defaults();
+	use substrate_wasm_builder::WasmBuilder;
+
+	let builder = WasmBuilder::init_with_defaults();
+	#[cfg(feature = "metadata-hash")]
+	let builder = builder.enable_metadata_hash("CMN", 12);
+	builder.build();
+
+	if std::env::var_os("CARGO_FEATURE_FAST_RUNTIME").is_some() &&
+		std::env::var_os("CARGO_FEATURE_TEST_UPGRADE").is_none()
+	{
+		WasmBuilder::init_with_defaults()
+			.enable_feature("test-upgrade")
+			.set_file_name("commons_runtime_upgrade")
+			.build();
+	}
 }
 
 /// The Wasm builder is deactivated when compiling this crate for Wasm itself.

@@ -18,12 +18,11 @@ NODE="$CARGO_TARGET_DIR/release/commons-node"
 DEV_WASM="$CARGO_TARGET_DIR/release/wbuild/commons-runtime/commons_runtime.compact.compressed.wasm"
 PROPERTIES="tokenSymbol=CMN,tokenDecimals=12,ss58Format=42"
 
-# The production runtime: no `fast-runtime`. Built in the dev profile (the Wasm itself is always
-# built optimised), which shares its dependencies with the unit tests.
-cargo build --locked -p commons-runtime
-PROD_WASM="$CARGO_TARGET_DIR/production/commons_runtime.compact.compressed.wasm"
-mkdir -p "$(dirname "$PROD_WASM")"
-cp "$CARGO_TARGET_DIR/debug/wbuild/commons-runtime/commons_runtime.compact.compressed.wasm" "$PROD_WASM"
+# The production runtime: no `fast-runtime`. Built on its own (runtime only) in a target directory
+# of its own, so that it never replaces the node's development Wasm in the shared `wbuild/`.
+PROD_TARGET="$CARGO_TARGET_DIR/production-runtime"
+CARGO_TARGET_DIR="$PROD_TARGET" cargo build --locked --release -p commons-runtime
+PROD_WASM="$PROD_TARGET/release/wbuild/commons-runtime/commons_runtime.compact.compressed.wasm"
 
 spec() { # file name id type relay preset wasm
 	"$NODE" chain-spec-builder -c "chain-specs/$1" create \

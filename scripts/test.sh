@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up the machine and runs every check and test of Commons, timing each stage:
-#   formatting, clippy, unit tests, the node build, the upgrade Wasm, the end-to-end suite.
+#   formatting, the node build (with both runtime Wasm blobs), clippy, unit tests, end-to-end.
 # Idempotent; a warm run reuses $CARGO_TARGET_DIR (default ~/.cache/commons/target).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,9 +26,9 @@ stage "setup" . "$ROOT/scripts/setup.sh"
 echo "CARGO_TARGET_DIR=$CARGO_TARGET_DIR"
 
 stage "cargo fmt --check" cargo fmt --all -- --check
-# The Wasm is not needed to lint or unit-test the runtime; skipping it keeps these stages fast.
-stage "clippy" env SKIP_WASM_BUILD=1 cargo clippy --locked --all-targets -p commons-runtime -- -D warnings
-stage "unit tests" env SKIP_WASM_BUILD=1 cargo test --locked -p commons-runtime
+# Everything is built in the release profile with the feature set of the node build, so clippy and
+# the unit tests reuse the node's compiled dependencies instead of building a second set.
 stage "node build" "$ROOT/scripts/build-node.sh"
-stage "upgrade Wasm" "$ROOT/scripts/build-upgrade-wasm.sh"
+stage "clippy" cargo clippy --locked --release --workspace --all-targets -- -D warnings
+stage "unit tests" cargo test --locked --release --workspace
 stage "end-to-end" bash -c "cd '$ROOT/e2e' && npm test"

@@ -1,7 +1,8 @@
 // A runtime upgrade decided by a democracy referendum, enacted, and applied with the Wasm.
 //
 // The second runtime is the same code built with the `test-upgrade` feature, which raises
-// `spec_version` by one (scripts/build-upgrade-wasm.sh builds it; COMMONS_UPGRADE_WASM names it).
+// `spec_version` by one. The runtime's build.rs builds it beside the main Wasm whenever the
+// `fast-runtime` feature is on, as it is for the node; COMMONS_UPGRADE_WASM overrides the path.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +18,7 @@ import {
 } from '../lib/chain.js';
 
 const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/commons/target');
-const UPGRADE_WASM = process.env.COMMONS_UPGRADE_WASM || join(targetDir, 'e2e/commons_runtime_upgrade.compact.compressed.wasm');
+const UPGRADE_WASM = process.env.COMMONS_UPGRADE_WASM || join(targetDir, 'release/wbuild/commons-runtime/commons_runtime_upgrade.compact.compressed.wasm');
 
 describe('runtime upgrade by referendum', () => {
   let node;
@@ -25,7 +26,7 @@ describe('runtime upgrade by referendum', () => {
   let accounts;
 
   before(async () => {
-    assert.ok(existsSync(UPGRADE_WASM), `${UPGRADE_WASM} missing: run scripts/build-upgrade-wasm.sh`);
+    assert.ok(existsSync(UPGRADE_WASM), `${UPGRADE_WASM} missing: run scripts/build-node.sh`);
     node = await startNode({ blockTimeMs: 1000 });
     api = node.api;
     accounts = await devAccounts();

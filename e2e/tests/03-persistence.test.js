@@ -1,15 +1,21 @@
-// Stopping a node and starting it again on the same base path loses nothing.
+// Stopping a node and starting it again on the same base path loses nothing; the node's standard
+// subcommands (build-spec, export-blocks, import-blocks, purge-chain) work on that data.
 
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 
-import { startNode, tempBasePath } from '../lib/node.js';
+import { NODE_BINARY, startNode, tempBasePath } from '../lib/node.js';
 import { UNIT, bestNumber, devAccounts, freeBalance, sendOk, waitUntil } from '../lib/chain.js';
 
 describe('restart persistence', () => {
   const basePath = tempBasePath();
   let node;
+  let lastBlock;
+  const run = (...args) => promisify(execFile)(NODE_BINARY, args, { maxBuffer: 64 * 1024 * 1024 });
 
   after(async () => {
     if (node) await node.stop();
@@ -38,5 +44,43 @@ describe('restart persistence', () => {
     assert.equal(await freeBalance(api, ferdie.address), ferdieBalance, 'balances survive');
     const restartedAt = await bestNumber(api);
     await waitUntil(async () => (await bestNumber(api)) > restartedAt, { what: 'a new block after restart', timeoutMs: 30_000 });
+    lastBlock = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    await node.stop();
+    node = null;
+  });
+
+  it('exports, imports and purges the chain, and builds specs', async () => {
+    assert.ok(lastBlock > 1, 'the previous test left a chain');
+    const spec = JSON.parse((await run('build-spec', '--chain', 'dev')).stdout);
+    assert.equal(spec.id, 'commons_dev');
+    assert.equal(spec.para_id ?? spec.paraId, 2000);
+    assert.equal(spec.properties.tokenSymbol, 'CMN');
+    const raw = JSON.parse((await run('build-spec', '--chain', 'dev', '--raw')).stdout);
+    assert.ok(raw.genesis.raw.top['0x3a636f6465'], 'the raw spec holds the runtime code');
+
+    const exported = join(basePath, 'blocks.bin');
+    await run('export-blocks', '--dev', `--base-path=${basePath}`, '--binary', '--from=1', `--to=${lastBlock}`, exported);
+    assert.ok(readFileSync(exported).length > 0, 'blocks were exported');
+
+    const fresh = tempBasePath();
+    try {
+      await run('import-blocks', '--dev', `--base-path=${fresh}`, '--binary', exported);
+      const imported = await startNode({ basePath: fresh });
+      try {
+        const api = imported.api;
+        assert.ok(await bestNumber(api) >= lastBlock, 'the imported chain reaches the exported height');
+      } finally {
+        await imported.stop({ keepBasePath: true });
+      }
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+
+    const chains = join(basePath, 'chains');
+    const before = readdirSync(chains);
+    assert.ok(before.length > 0);
+    await run('purge-chain', '--dev', `--base-path=${basePath}`, '-y');
+    const dbs = before.map((c) => join(chains, c, 'db')).filter((d) => existsSync(d) && readdirSync(d).length > 0);
+    assert.deepEqual(dbs, [], 'purge-chain removed the database');
   });
 });

@@ -42,19 +42,14 @@ pub mod configs;
 pub mod genesis_config_presets;
 mod weights;
 
-use alloc::borrow::Cow;
-use polkadot_sdk::{
-	staging_parachain_info as parachain_info, staging_xcm as xcm,
-	staging_xcm_builder as xcm_builder, staging_xcm_executor as xcm_executor, *,
-};
+use alloc::{borrow::Cow, vec::Vec};
+use polkadot_sdk::{staging_parachain_info as parachain_info, *};
 use sp_runtime::{
 	generic, impl_opaque_keys,
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiSignature,
 };
 pub use sp_runtime::{MultiAddress, Perbill, Permill};
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -105,11 +100,9 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
 /// Migrations applied on runtime upgrade, beyond those the pallets run themselves. Every
-/// storage-layout change ships one, with a test, and a `spec_version` bump.
-pub type Migrations = (
-	// Sets the on-chain storage version of pallets added since genesis without a version.
-	frame_support::migrations::InitStorageVersions<Runtime>,
-);
+/// storage-layout change ships one (a `VersionedMigration`), with a test, and a `spec_version`
+/// bump. None yet: every pallet's storage is at the version it had at genesis.
+pub type Migrations = ();
 
 /// Executive: dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -139,27 +132,29 @@ impl_opaque_keys! {
 	}
 }
 
-/// The spec version, raised by one in the `test-upgrade` build (see the crate docs).
-const SPEC_VERSION: u32 = if cfg!(feature = "test-upgrade") { 1_001 } else { 1_000 };
-
-/// The runtime version. `spec_version` is raised whenever behaviour changes.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("commons"),
-	impl_name: Cow::Borrowed("commons"),
-	authoring_version: 1,
-	spec_version: SPEC_VERSION,
-	impl_version: 0,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
-
-/// The version information used to identify this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+/// Declares [`VERSION`] with the given `spec_version` (`#[runtime_version]` takes literals only).
+macro_rules! runtime_version {
+	($spec_version:tt) => {
+		/// The runtime version. `spec_version` is raised whenever behaviour changes.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: Cow::Borrowed("commons"),
+			impl_name: Cow::Borrowed("commons"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 0,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
 }
+
+#[cfg(not(feature = "test-upgrade"))]
+runtime_version!(1_000);
+// The second runtime of the end-to-end upgrade test: one spec version higher (see the crate docs).
+#[cfg(feature = "test-upgrade")]
+runtime_version!(1_001);
 
 /// Units of the native token, time and deposits.
 pub mod constants {

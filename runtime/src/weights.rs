@@ -3,6 +3,6 @@
 //! These are polkadot-sdk's reference values for its reference hardware; the runtime's own
 //! `benchmark overhead` / `benchmark storage` measurements replace them (see `scripts/`).
 
-pub use frame_support::weights::constants::{
+pub use polkadot_sdk::frame_support::weights::constants::{
 	BlockExecutionWeight, ExtrinsicBaseWeight, RocksDbWeight,
 };

@@ -14,7 +14,10 @@ use crate::{
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
 	RuntimeTask, Session, SessionKeys, System, XcmpQueue, VERSION,
 };
-use polkadot_sdk::{staging_parachain_info as parachain_info, *};
+use polkadot_sdk::{
+	staging_parachain_info as parachain_info, staging_xcm_builder as xcm_builder,
+	staging_xcm_executor as xcm_executor, *,
+};
 
 use cumulus_primitives_core::{AggregateMessageOrigin, ParaId};
 use frame_support::{
@@ -53,8 +56,13 @@ const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(
 
 parameter_types! {
 	pub const Version: RuntimeVersion = VERSION;
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	/// 5 MiB blocks, of which normal extrinsics may fill `NORMAL_DISPATCH_RATIO`.
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * *max
+		})
+		.build();
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
 		.base_block(BlockExecutionWeight::get())
 		.for_class(DispatchClass::all(), |weights| {

@@ -32,6 +32,6 @@ spec() { # file name id type relay preset wasm
 }
 
 mkdir -p chain-specs
-spec commons-development.json "Commons Development" commons_dev development rococo-local development "$DEV_WASM"
+spec commons-development.json "Commons Development" commons_dev development paseo development "$DEV_WASM"
 spec commons-local-testnet.json "Commons Local Testnet" commons_local local rococo-local local_testnet "$DEV_WASM"
 spec commons-production.json "Commons" commons live polkadot production "$PROD_WASM"

@@ -21,7 +21,7 @@ export async function freshAccount(seed) {
 }
 
 /**
- * Signs and submits `tx`, and resolves once it is in a block with the block hash, its events
+ * Signs and submits `tx`, and resolves once it is in a block (or finalized) with the block hash, its events
  * and, if the dispatch failed, the decoded error (`{ section, name, kind }`).
  * Rejects if the pool refuses it or it is dropped.
  */
@@ -33,11 +33,12 @@ export function send(api, tx, signer, { timeoutMs = 60_000 } = {}) {
       reject(new Error(`${tx.method.section}.${tx.method.method} not in a block within ${timeoutMs} ms`));
     }, timeoutMs);
     tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (status.isInBlock) {
+      // With finalizing dev blocks the pool may report `Finalized` without `InBlock` first.
+      if (status.isInBlock || status.isFinalized) {
         clearTimeout(timer);
         unsubscribe();
         resolve({
-          blockHash: status.asInBlock.toHex(),
+          blockHash: (status.isInBlock ? status.asInBlock : status.asFinalized).toHex(),
           events: events.map(({ event }) => event),
           error: dispatchError ? describeError(api, dispatchError) : null,
         });

@@ -112,7 +112,16 @@ async function connect(url, exited, logFile, timeoutMs = 120_000) {
     }
     if (await rpcAnswers(url)) {
       const provider = new WsProvider(url, 1000);
-      return ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+      return ApiPromise.create({
+        provider,
+        throwOnConnect: true,
+        noInitWarn: true,
+        // Transaction extensions newer than @polkadot/api 16.5; neither adds signed data.
+        signedExtensions: {
+          AuthorizeCall: { extrinsic: {}, payload: {} },
+          StorageWeightReclaim: { extrinsic: {}, payload: {} },
+        },
+      });
     }
     await sleep(250);
   }

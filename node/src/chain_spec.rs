@@ -15,7 +15,14 @@ use polkadot_sdk::{
 	sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
 };
 
-/// The relay chain a development or local Commons chain is declared to belong to.
+/// The relay chain a development chain is declared to belong to. Under `--dev` the relay chain is
+/// mocked, but subcommands such as `purge-chain` load the declared relay chain's spec by name:
+/// Paseo's (the parachain testnet) is embedded in every node, while `rococo-local` would need a
+/// node built with polkadot's `rococo-native` feature.
+const DEV_RELAY_CHAIN: &str = "paseo";
+
+/// The relay chain a local testnet belongs to: the `rococo-local` relay chain of a zombienet
+/// (whose spec is passed after `--`).
 const LOCAL_RELAY_CHAIN: &str = "rococo-local";
 
 /// Loads `dev` and `local` from the runtime's presets, anything else from a JSON file.
@@ -29,7 +36,7 @@ impl LoadSpec for CommonsChainSpecLoader {
 				"commons_dev",
 				ChainType::Development,
 				DEV_RUNTIME_PRESET,
-				LOCAL_RELAY_CHAIN,
+				DEV_RELAY_CHAIN,
 			)?,
 			"local" | "local_testnet" => from_preset(
 				"Commons Local Testnet",

@@ -1,0 +1,377 @@
+//! Helpers of the calls, the interface other pallets use, and the pallet's invariants.
+
+use crate::{pallet::*, types::*, AssetIdOf, BalanceOf};
+use alloc::vec::Vec;
+use codec::MaxEncodedLen;
+use polkadot_sdk::{
+	frame_support::{
+		ensure,
+		pallet_prelude::*,
+		traits::{
+			fungible::{self, Inspect as _, Mutate as _},
+			fungibles::{self, metadata::MetadataDeposit},
+			tokens::{Fortitude, Preservation},
+			EnsureOriginWithArg,
+		},
+	},
+	frame_system::pallet_prelude::*,
+	sp_runtime::traits::{AccountIdConversion, Saturating, Zero},
+};
+
+impl<T: Config> Pallet<T> {
+	/// The keyless account of a project: its treasury, and the owner of its currency.
+	pub fn project_account(project: ProjectId) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating(project)
+	}
+
+	/// The project, or `ProjectNotFound`.
+	pub(crate) fn project(project: ProjectId) -> Result<Project<T>, DispatchError> {
+		Projects::<T>::get(project).ok_or_else(|| Error::<T>::ProjectNotFound.into())
+	}
+
+	/// The milestone, or `MilestoneNotFound`.
+	pub(crate) fn milestone(
+		project: ProjectId,
+		milestone: MilestoneId,
+	) -> Result<Milestone<T>, DispatchError> {
+		Milestones::<T>::get(project, milestone).ok_or_else(|| Error::<T>::MilestoneNotFound.into())
+	}
+
+	/// What the treasury can spend in native tokens while staying alive.
+	pub(crate) fn native_treasury(account: &T::AccountId) -> BalanceOf<T> {
+		T::NativeBalance::reducible_balance(account, Preservation::Preserve, Fortitude::Polite)
+	}
+
+	/// The deposit of a project named with `name_len` bytes: the base, plus the per-byte price
+	/// of the record at its largest (every steward seat, the longest plan CID) with that name.
+	pub fn project_deposit(name_len: usize) -> BalanceOf<T> {
+		let unused_name = (T::MaxNameLen::get() as usize).saturating_sub(name_len);
+		let bytes = Project::<T>::max_encoded_len().saturating_sub(unused_name);
+		T::ProjectDepositBase::get().saturating_add(Self::per_byte(bytes))
+	}
+
+	/// The deposit of a milestone titled with `title_len` bytes: the base, plus the per-byte
+	/// price of the record at its largest (with room for the evidence CID) with that title.
+	pub fn milestone_deposit(title_len: usize) -> BalanceOf<T> {
+		let unused_title = (T::MaxCidLen::get() as usize).saturating_sub(title_len);
+		let bytes = Milestone::<T>::max_encoded_len().saturating_sub(unused_title);
+		T::MilestoneDepositBase::get().saturating_add(Self::per_byte(bytes))
+	}
+
+	fn per_byte(bytes: usize) -> BalanceOf<T> {
+		let bytes: BalanceOf<T> = u32::try_from(bytes).unwrap_or(u32::MAX).into();
+		T::DepositPerByte::get().saturating_mul(bytes)
+	}
+
+	/// Creates the project's asset, owned by `account`, with its metadata. The caller pays the
+	/// native existential deposit of `account` and the asset metadata deposit reserved there.
+	pub(crate) fn create_currency(
+		payer: &T::AccountId,
+		account: &T::AccountId,
+		asset: AssetIdOf<T>,
+		params: CurrencyParams<T>,
+	) -> DispatchResult {
+		let metadata_deposit = T::Assets::calc_metadata_deposit(&params.name, &params.symbol);
+		let endowment = T::NativeBalance::minimum_balance().saturating_add(metadata_deposit);
+		T::NativeBalance::transfer(payer, account, endowment, Preservation::Preserve)?;
+		<T::Assets as fungibles::Create<_>>::create(
+			asset.clone(),
+			account.clone(),
+			false,
+			params.min_balance,
+		)?;
+		<T::Assets as fungibles::metadata::Mutate<_>>::set(
+			asset,
+			account,
+			params.name.into_inner(),
+			params.symbol.into_inner(),
+			params.decimals,
+		)
+	}
+
+	/// Accepts the project's governance origin, or a signed steward of `record`.
+	pub(crate) fn ensure_steward_or_governance(
+		origin: OriginFor<T>,
+		project: ProjectId,
+		record: &Project<T>,
+	) -> Result<Actor<T::AccountId>, DispatchError> {
+		match T::GovernanceOrigin::try_origin(origin, &project) {
+			Ok(_) => Ok(Actor::Governance),
+			Err(origin) => {
+				let who = ensure_signed(origin)?;
+				ensure!(record.is_steward(&who), Error::<T>::NotSteward);
+				Ok(Actor::Steward(who))
+			},
+		}
+	}
+
+	/// Moves `amount` of `asset` between two accounts; the source may be emptied.
+	fn move_funds(
+		currency: Option<&ProjectCurrency<T>>,
+		asset: BudgetAsset,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+		preservation: Preservation,
+	) -> DispatchResult {
+		match asset {
+			BudgetAsset::Native => {
+				<T::NativeBalance as fungible::Mutate<_>>::transfer(from, to, amount, preservation)
+					.map(|_| ())
+			},
+			BudgetAsset::ProjectCurrency => {
+				let currency = currency.ok_or(Error::<T>::NoCurrency)?;
+				<T::Assets as fungibles::Mutate<_>>::transfer(
+					currency.asset.clone(),
+					from,
+					to,
+					amount,
+					preservation,
+				)
+				.map(|_| ())
+			},
+		}
+	}
+
+	/// Checks every invariant of the pallet's storage (see the crate docs of each item):
+	///
+	/// - ids: every project id is below [`NextProjectId`]; every milestone id below its
+	///   project's `milestone_count`, and every id below it exists;
+	/// - stewards: never empty, no duplicates;
+	/// - counters: milestones by status, spent and committed amounts equal a scan of the
+	///   milestones; nothing spent beyond a budget;
+	/// - currency: minted − burned never exceeds the cap, and the asset's supply is at most
+	///   minted − burned (holders may burn their own tokens through the asset pallet, never mint);
+	/// - deposits: what is held from each account under [`HoldReason::StorageDeposit`] equals
+	///   the deposits recorded for it.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use polkadot_sdk::frame_support::traits::{fungible::InspectHold, fungibles::Inspect as _};
+
+		let next_id = NextProjectId::<T>::get();
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut add_deposit = |who: &T::AccountId, amount: BalanceOf<T>| {
+			let entry = deposits.entry(who.clone()).or_default();
+			*entry = entry.saturating_add(amount);
+		};
+
+		for (id, project) in Projects::<T>::iter() {
+			ensure!(id < next_id, "project id at or past NextProjectId");
+			ensure!(!project.stewards.is_empty(), "a project without stewards");
+			let mut sorted: Vec<_> = project.stewards.iter().collect();
+			sorted.sort();
+			sorted.dedup();
+			ensure!(sorted.len() == project.stewards.len(), "duplicate steward");
+			add_deposit(&project.depositor, project.deposit);
+
+			let mut scan = Counters::<T>::default();
+			let mut count = 0u32;
+			for (mid, stone) in Milestones::<T>::iter_prefix(id) {
+				ensure!(mid < project.milestone_count, "milestone id past milestone_count");
+				count.saturating_inc();
+				*scan.of_status(stone.status) = scan.of_status(stone.status).saturating_add(1);
+				ensure!(stone.spent <= stone.budget, "spent beyond a budget");
+				if stone.status == MilestoneStatus::Planned {
+					ensure!(stone.spent.is_zero(), "a planned milestone has spending");
+				}
+				match stone.asset {
+					BudgetAsset::Native => {
+						scan.spent_native = scan.spent_native.saturating_add(stone.spent);
+						if stone.status == MilestoneStatus::Funded {
+							scan.native_committed =
+								scan.native_committed.saturating_add(stone.unspent());
+						}
+					},
+					BudgetAsset::ProjectCurrency => {
+						ensure!(project.currency.is_some(), "currency budget without currency");
+						scan.spent_currency = scan.spent_currency.saturating_add(stone.spent);
+					},
+				}
+				add_deposit(&stone.depositor, stone.deposit);
+			}
+			ensure!(count == project.milestone_count, "a milestone is missing");
+			ensure!(scan == project.counters, "project counters differ from its milestones");
+			let account = Self::project_account(id);
+			ensure!(
+				Self::native_treasury(&account) >= project.counters.native_committed,
+				"the treasury holds less native than funded milestones were promised"
+			);
+
+			if let Some(currency) = &project.currency {
+				ensure!(currency.burned <= currency.minted, "burned more than minted");
+				ensure!(currency.outstanding() <= currency.cap, "supply above the cap");
+				let supply = T::Assets::total_issuance(currency.asset.clone());
+				ensure!(supply <= currency.outstanding(), "asset supply above what was minted");
+				let unspent: BalanceOf<T> = Milestones::<T>::iter_prefix_values(id)
+					.filter(|m| {
+						m.asset == BudgetAsset::ProjectCurrency
+							&& m.status == MilestoneStatus::Funded
+					})
+					.fold(Zero::zero(), |sum, m| sum.saturating_add(m.unspent()));
+				ensure!(
+					T::Assets::balance(currency.asset.clone(), &account) >= unspent,
+					"the treasury holds less currency than funded milestones left unspent"
+				);
+			}
+		}
+
+		for (who, recorded) in deposits {
+			let held = T::NativeBalance::balance_on_hold(&HoldReason::StorageDeposit.into(), &who);
+			ensure!(held == recorded, "held deposits differ from recorded deposits");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> ProjectsInterface<T::AccountId> for Pallet<T> {
+	type Balance = BalanceOf<T>;
+	type AssetId = AssetIdOf<T>;
+
+	fn status(project: ProjectId) -> Option<ProjectStatus> {
+		Projects::<T>::get(project).map(|p| p.status)
+	}
+
+	fn is_steward(project: ProjectId, who: &T::AccountId) -> bool {
+		Projects::<T>::get(project).is_some_and(|p| p.is_steward(who))
+	}
+
+	fn stewards(project: ProjectId) -> Vec<T::AccountId> {
+		Projects::<T>::get(project).map(|p| p.stewards.into_inner()).unwrap_or_default()
+	}
+
+	fn project_account(project: ProjectId) -> T::AccountId {
+		Self::project_account(project)
+	}
+
+	fn currency(project: ProjectId) -> Option<AssetIdOf<T>> {
+		Projects::<T>::get(project).and_then(|p| p.currency.map(|c| c.asset))
+	}
+
+	fn milestone_asset(project: ProjectId, milestone: MilestoneId) -> Option<BudgetAsset> {
+		Milestones::<T>::get(project, milestone).map(|m| m.asset)
+	}
+
+	fn spend(
+		project: ProjectId,
+		milestone: MilestoneId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<BudgetAsset, DispatchError> {
+		polkadot_sdk::frame_support::storage::with_storage_layer(|| {
+			Self::do_spend(project, milestone, to, amount)
+		})
+	}
+
+	fn refund(
+		project: ProjectId,
+		milestone: MilestoneId,
+		from: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		polkadot_sdk::frame_support::storage::with_storage_layer(|| {
+			Self::do_refund(project, milestone, from, amount)
+		})
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn do_spend(
+		project: ProjectId,
+		milestone: MilestoneId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<BudgetAsset, DispatchError> {
+		let mut record = Self::project(project)?;
+		ensure!(record.status == ProjectStatus::Active, Error::<T>::ProjectNotActive);
+		let mut stone = Self::milestone(project, milestone)?;
+		ensure!(stone.status == MilestoneStatus::Funded, Error::<T>::MilestoneNotFunded);
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(amount <= stone.unspent(), Error::<T>::BudgetExceeded);
+		let asset = stone.asset;
+
+		let account = Self::project_account(project);
+		Self::move_funds(
+			record.currency.as_ref(),
+			asset,
+			&account,
+			to,
+			amount,
+			Preservation::Preserve,
+		)?;
+		stone.spent = stone.spent.saturating_add(amount);
+		let counters = &mut record.counters;
+		match asset {
+			BudgetAsset::Native => {
+				counters.spent_native = counters.spent_native.saturating_add(amount);
+				counters.native_committed = counters.native_committed.saturating_sub(amount);
+			},
+			BudgetAsset::ProjectCurrency => {
+				counters.spent_currency = counters.spent_currency.saturating_add(amount)
+			},
+		}
+		Projects::<T>::insert(project, record);
+		Milestones::<T>::insert(project, milestone, stone);
+		Self::deposit_event(Event::BudgetSpent {
+			project,
+			milestone,
+			to: to.clone(),
+			asset,
+			amount,
+		});
+		Ok(asset)
+	}
+
+	fn do_refund(
+		project: ProjectId,
+		milestone: MilestoneId,
+		from: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let mut record = Self::project(project)?;
+		let mut stone = Self::milestone(project, milestone)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(amount <= stone.spent, Error::<T>::RefundExceedsSpent);
+		let asset = stone.asset;
+
+		let account = Self::project_account(project);
+		Self::move_funds(
+			record.currency.as_ref(),
+			asset,
+			from,
+			&account,
+			amount,
+			Preservation::Expendable,
+		)?;
+		stone.spent = stone.spent.saturating_sub(amount);
+		let mut burned = false;
+		let counters = &mut record.counters;
+		match asset {
+			BudgetAsset::Native => {
+				counters.spent_native = counters.spent_native.saturating_sub(amount);
+				if stone.status == MilestoneStatus::Funded {
+					counters.native_committed = counters.native_committed.saturating_add(amount);
+				}
+			},
+			BudgetAsset::ProjectCurrency => {
+				counters.spent_currency = counters.spent_currency.saturating_sub(amount);
+				if stone.status == MilestoneStatus::Cancelled {
+					let currency = record.currency.as_mut().ok_or(Error::<T>::NoCurrency)?;
+					Self::burn(currency, &account, amount)?;
+					burned = true;
+				}
+			},
+		}
+		Projects::<T>::insert(project, record);
+		Milestones::<T>::insert(project, milestone, stone);
+		Self::deposit_event(Event::BudgetRefunded {
+			project,
+			milestone,
+			from: from.clone(),
+			asset,
+			amount,
+			burned,
+		});
+		Ok(())
+	}
+}

@@ -14,8 +14,8 @@ fn main() {
 	let builder = builder.enable_metadata_hash("CMN", 12);
 	builder.build();
 
-	if std::env::var_os("CARGO_FEATURE_FAST_RUNTIME").is_some() &&
-		std::env::var_os("CARGO_FEATURE_TEST_UPGRADE").is_none()
+	if std::env::var_os("CARGO_FEATURE_FAST_RUNTIME").is_some()
+		&& std::env::var_os("CARGO_FEATURE_TEST_UPGRADE").is_none()
 	{
 		WasmBuilder::init_with_defaults()
 			.enable_feature("test-upgrade")

@@ -276,6 +276,8 @@ mod runtime {
 	pub type Utility = pallet_utility;
 
 	// Commons pallets take indices 60..=79.
+	#[runtime::pallet_index(60)]
+	pub type Projects = pallet_projects;
 
 	// Development only: the `production` preset sets no key, which leaves it inert.
 	#[runtime::pallet_index(255)]

@@ -110,3 +110,22 @@ fn runtime_integrity() {
 	use frame_support::traits::IntegrityTest;
 	sp_io::TestExternalities::default().execute_with(crate::AllPalletsWithSystem::integrity_test);
 }
+
+#[test]
+fn project_currency_metadata_fits_the_asset_pallet() {
+	use frame_support::traits::Get;
+	type Assets = <Runtime as pallet_assets::Config>::StringLimit;
+	type Symbol = <Runtime as pallet_projects::Config>::MaxSymbolLen;
+	type Name = <Runtime as pallet_projects::Config>::MaxCurrencyNameLen;
+	assert!(Symbol::get() <= Assets::get());
+	assert!(Name::get() <= Assets::get());
+}
+
+#[test]
+fn a_project_deposit_is_a_few_units() {
+	// A project at the longest name, and a milestone at the longest title: what a creator pays.
+	let project = pallet_projects::Pallet::<Runtime>::project_deposit(64);
+	let milestone = pallet_projects::Pallet::<Runtime>::milestone_deposit(96);
+	assert!(project > UNIT / 10 && project < 100 * UNIT, "project deposit {project}");
+	assert!(milestone > UNIT / 10 && milestone < 100 * UNIT, "milestone deposit {milestone}");
+}

@@ -2,10 +2,12 @@
 
 mod assets;
 mod governance;
+mod projects;
 mod xcm_config;
 
 pub use assets::*;
 pub use governance::*;
+pub use projects::*;
 pub use xcm_config::*;
 
 use crate::{

@@ -1,0 +1,57 @@
+//! The Commons pallets: projects (and, as they land, tasks, contributions, quadratic voting).
+
+use crate::{
+	constants::*, AccountId, Assets, Balance, Balances, Runtime, RuntimeHoldReason, RuntimeOrigin,
+};
+use polkadot_sdk::*;
+
+use frame_support::{
+	parameter_types,
+	traits::{AsEnsureOriginWithArg, ConstU32, ConstU8, EitherOf},
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use sp_runtime::traits::ConvertInto;
+
+use super::{AssetDeposit, TreasuryAccount};
+
+parameter_types! {
+	/// Derives every project's keyless treasury account.
+	pub const ProjectsPalletId: PalletId = PalletId(*b"cm/prjct");
+	/// The fixed part of a project's storage deposit.
+	pub const ProjectDepositBase: Balance = deposit(1, 0);
+	/// The fixed part of a milestone's storage deposit.
+	pub const MilestoneDepositBase: Balance = deposit(1, 0);
+	/// The storage deposit per byte of a project or milestone record.
+	pub const ProjectDepositPerByte: Balance = deposit(0, 1);
+}
+
+/// A project's constitutional acts: a passed poll of that project, or the chain's Root.
+pub type ProjectGovernance =
+	EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, pallet_projects::EnsureProject>;
+
+impl pallet_projects::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type NativeBalance = Balances;
+	type Assets = Assets;
+	type ProjectAssetId = ConvertInto;
+	type GovernanceOrigin = ProjectGovernance;
+	type OutstandingWork = ();
+	type ReapBeneficiary = TreasuryAccount;
+	type PalletId = ProjectsPalletId;
+	type ProjectDepositBase = ProjectDepositBase;
+	type MilestoneDepositBase = MilestoneDepositBase;
+	type DepositPerByte = ProjectDepositPerByte;
+	type CurrencyDeposit = AssetDeposit;
+	type MaxNameLen = ConstU32<64>;
+	type MaxCidLen = ConstU32<96>;
+	type MaxStewards = ConstU32<16>;
+	type MaxMilestones = ConstU32<64>;
+	type MaxSymbolLen = ConstU32<12>;
+	type MaxCurrencyNameLen = ConstU32<48>;
+	type MaxDecimals = ConstU8<18>;
+	type WeightInfo = pallet_projects::weights::SubstrateWeight<Runtime>;
+}
+
+// `RuntimeOrigin` must convert from the pallet's origin for `EnsureProject` to work.
+const _: fn(pallet_projects::ProjectOrigin) -> RuntimeOrigin = RuntimeOrigin::from;

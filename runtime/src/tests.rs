@@ -117,8 +117,9 @@ fn project_currency_metadata_fits_the_asset_pallet() {
 	type Assets = <Runtime as pallet_assets::Config>::StringLimit;
 	type Symbol = <Runtime as pallet_projects::Config>::MaxSymbolLen;
 	type Name = <Runtime as pallet_projects::Config>::MaxCurrencyNameLen;
-	assert!(Symbol::get() <= Assets::get());
-	assert!(Name::get() <= Assets::get());
+	let limit = <Assets as Get<u32>>::get();
+	assert!(<Symbol as Get<u32>>::get() <= limit);
+	assert!(<Name as Get<u32>>::get() <= limit);
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! A test runtime: System, Balances, Assets and Projects.
 
+#![allow(clippy::arithmetic_side_effects)]
+
 use crate::{self as pallet_projects, types::ProjectId, OutstandingWork};
 use core::cell::RefCell;
 use polkadot_sdk::{

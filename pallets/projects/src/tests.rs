@@ -2,6 +2,8 @@
 //! other pallets use, and a property test of random call sequences. `ExtBuilder` checks the
 //! pallet's invariants (`do_try_state`) after every test.
 
+#![allow(clippy::arithmetic_side_effects)]
+
 use crate::{
 	mock::*,
 	pallet::{Projects, *},

@@ -13,12 +13,29 @@ use frame_support::{genesis_builder_helper::build_state, weights::WeightToFee as
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
 
+/// Applies a JSON patch the way a node applies a preset to the default genesis config.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
 /// Builds the genesis state of `preset` the way a node does, and runs `check` on it.
 fn with_preset(preset: &str, check: impl FnOnce()) {
 	let patch = get_preset(&PresetId::from(preset)).expect("the preset exists");
+	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("a preset is JSON");
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).expect("the default serializes");
+	merge(&mut config, patch);
+	let config = serde_json::to_vec(&config).expect("JSON serializes");
 	let mut ext = sp_io::TestExternalities::default();
 	ext.execute_with(|| {
-		build_state::<RuntimeGenesisConfig>(patch).expect("the preset builds a genesis state");
+		build_state::<RuntimeGenesisConfig>(config).expect("the preset builds a genesis state");
 		check();
 	});
 }
@@ -123,10 +140,11 @@ fn project_currency_metadata_fits_the_asset_pallet() {
 }
 
 #[test]
-fn a_project_deposit_is_a_few_units() {
-	// A project at the longest name, and a milestone at the longest title: what a creator pays.
+fn project_deposits_follow_the_chain_storage_price() {
+	// A project at the longest name, and a milestone at the longest title: what a creator pays
+	// is one storage item plus its bytes at the chain's price, as for any other deposit.
 	let project = pallet_projects::Pallet::<Runtime>::project_deposit(64);
 	let milestone = pallet_projects::Pallet::<Runtime>::milestone_deposit(96);
-	assert!(project > UNIT / 10 && project < 100 * UNIT, "project deposit {project}");
-	assert!(milestone > UNIT / 10 && milestone < 100 * UNIT, "milestone deposit {milestone}");
+	assert!(project > deposit(1, 64) && project < deposit(1, 4096), "project deposit {project}");
+	assert!(milestone > deposit(1, 96) && milestone < deposit(1, 1024), "milestone {milestone}");
 }

@@ -101,6 +101,22 @@ export async function startNode({ basePath, blockTimeMs = 1000, extraArgs = [] }
   return { api, basePath: base, rpcPort, stop, logFile, process: child };
 }
 
+/** A new `@polkadot/api` connection to a running node's RPC port. */
+export function connectApi(rpcPort) {
+  return ApiPromise.create({
+    provider: new WsProvider(`ws://127.0.0.1:${rpcPort}`, 1000),
+    throwOnConnect: true,
+    noInitWarn: true,
+    signedExtensions: SIGNED_EXTENSIONS,
+  });
+}
+
+// Transaction extensions newer than @polkadot/api 16.5; neither adds signed data.
+const SIGNED_EXTENSIONS = {
+  AuthorizeCall: { extrinsic: {}, payload: {} },
+  StorageWeightReclaim: { extrinsic: {}, payload: {} },
+};
+
 /** Connects once the node's RPC answers; fails early if the node exits. */
 async function connect(url, exited, logFile, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -116,11 +132,7 @@ async function connect(url, exited, logFile, timeoutMs = 120_000) {
         provider,
         throwOnConnect: true,
         noInitWarn: true,
-        // Transaction extensions newer than @polkadot/api 16.5; neither adds signed data.
-        signedExtensions: {
-          AuthorizeCall: { extrinsic: {}, payload: {} },
-          StorageWeightReclaim: { extrinsic: {}, payload: {} },
-        },
+        signedExtensions: SIGNED_EXTENSIONS,
       });
     }
     await sleep(250);

@@ -12,7 +12,7 @@ import { homedir } from 'node:os';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 
-import { startNode } from '../lib/node.js';
+import { connectApi, startNode } from '../lib/node.js';
 import {
   UNIT, devAccounts, findEvent, freeBalance, sendOk, waitUntil,
 } from '../lib/chain.js';
@@ -33,6 +33,8 @@ describe('runtime upgrade by referendum', () => {
   });
 
   after(async () => {
+    // The test replaces the node's first connection with a fresh one: close that too.
+    if (api) await api.disconnect().catch(() => {});
     if (node) await node.stop();
   });
 
@@ -88,7 +90,15 @@ describe('runtime upgrade by referendum', () => {
       { what: 'the new spec_version', timeoutMs: 60_000 },
     );
 
-    // 5. Everything written before is intact.
+    // 5. Everything written before is intact. A fresh connection reads it with the new runtime's
+    // metadata (the old one may still be swapping its registry over).
+    await waitUntil(
+      async () => api.runtimeVersion.specVersion.toNumber() === before.specVersion.toNumber() + 1,
+      { what: 'the client to see the upgrade', timeoutMs: 30_000 },
+    );
+    await api.disconnect();
+    api = await connectApi(node.rpcPort);
+    node.api = api;
     const after = await api.rpc.state.getRuntimeVersion();
     assert.equal(after.specName.toString(), 'commons');
     assert.equal(await freeBalance(api, eve.address), eveBefore);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the machine and runs every check and test of Commons, timing each stage:
-#   formatting, the node build (with both runtime Wasm blobs), clippy, unit tests, end-to-end.
+#   formatting, the node build (with both runtime Wasm blobs), clippy, unit tests, the pallets'
+#   benchmarks as tests, end-to-end.
 # Idempotent; a warm run reuses $CARGO_TARGET_DIR (default ~/.cache/commons/target).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,4 +32,9 @@ stage "cargo fmt --check" cargo fmt --all -- --check
 stage "node build" "$ROOT/scripts/build-node.sh"
 stage "clippy" cargo clippy --locked --release --workspace --all-targets -- -D warnings
 stage "unit tests" cargo test --locked --release --workspace
+# The pallets' benchmarks, run once each against their mocks. `runtime-benchmarks` changes the
+# features of the whole FRAME stack, so this builds in the target directory that
+# scripts/benchmark.sh uses, never disturbing the node's.
+stage "benchmark tests" env CARGO_TARGET_DIR="$CARGO_TARGET_DIR/benchmarks" \
+	cargo test --locked --release -p pallet-projects -p pallet-tasks --features runtime-benchmarks
 stage "end-to-end" bash -c "cd '$ROOT/e2e' && npm test"

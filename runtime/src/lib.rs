@@ -37,6 +37,10 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+// Declared before `apis`: its `list_benchmarks!`/`add_benchmarks!` are used there.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -278,6 +282,8 @@ mod runtime {
 	// Commons pallets take indices 60..=79.
 	#[runtime::pallet_index(60)]
 	pub type Projects = pallet_projects;
+	#[runtime::pallet_index(61)]
+	pub type Tasks = pallet_tasks;
 
 	// Development only: the `production` preset sets no key, which leaves it inert.
 	#[runtime::pallet_index(255)]

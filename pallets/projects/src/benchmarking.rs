@@ -16,7 +16,7 @@ use polkadot_sdk::{
 		BoundedVec,
 	},
 	frame_system::RawOrigin,
-	sp_runtime::traits::Bounded,
+	sp_runtime::traits::{Bounded, Saturating as _},
 };
 
 /// Gives `who` plenty of native tokens.
@@ -66,7 +66,7 @@ fn add_stewards<T: Config>(project: ProjectId, missing: u32) {
 }
 
 /// Adds a milestone with a project-currency budget; returns its id.
-fn add_milestone<T: Config>(founder: &T::AccountId, project: ProjectId) -> MilestoneId {
+fn planned_milestone<T: Config>(founder: &T::AccountId, project: ProjectId) -> MilestoneId {
 	let id = Projects::<T>::get(project).unwrap().milestone_count;
 	Pallet::<T>::add_milestone(
 		RawOrigin::Signed(founder.clone()).into(),
@@ -187,7 +187,7 @@ mod benchmarks {
 	#[benchmark]
 	fn fund_milestone() -> Result<(), BenchmarkError> {
 		let (founder, project) = setup_project::<T>();
-		let milestone = add_milestone::<T>(&founder, project);
+		let milestone = planned_milestone::<T>(&founder, project);
 		let origin = governance::<T>(project)?;
 
 		#[extrinsic_call]
@@ -202,7 +202,7 @@ mod benchmarks {
 	fn complete_milestone() -> Result<(), BenchmarkError> {
 		let (founder, project) = setup_project::<T>();
 		add_stewards::<T>(project, 0);
-		let milestone = add_milestone::<T>(&founder, project);
+		let milestone = planned_milestone::<T>(&founder, project);
 		Pallet::<T>::fund_milestone(governance::<T>(project)?, project, milestone)?;
 		// The last steward: the steward check scans the whole set.
 		let steward = Projects::<T>::get(project).unwrap().stewards.last().cloned().unwrap();
@@ -218,7 +218,7 @@ mod benchmarks {
 	#[benchmark]
 	fn cancel_milestone() -> Result<(), BenchmarkError> {
 		let (founder, project) = setup_project::<T>();
-		let milestone = add_milestone::<T>(&founder, project);
+		let milestone = planned_milestone::<T>(&founder, project);
 		Pallet::<T>::fund_milestone(governance::<T>(project)?, project, milestone)?;
 		let origin = governance::<T>(project)?;
 
@@ -280,7 +280,7 @@ mod benchmarks {
 		let (founder, project) = setup_project::<T>();
 		let reason = HoldReason::StorageDeposit.into();
 		for i in 0..m {
-			let milestone = add_milestone::<T>(&founder, project);
+			let milestone = planned_milestone::<T>(&founder, project);
 			Pallet::<T>::fund_milestone(governance::<T>(project)?, project, milestone)?;
 			// Hand the deposit over to an account of its own: every release touches a new one.
 			let depositor: T::AccountId = account("depositor", i, 0);

@@ -29,6 +29,19 @@ impl<T: Config> Pallet<T> {
 		Projects::<T>::get(project).ok_or_else(|| Error::<T>::ProjectNotFound.into())
 	}
 
+	/// For calls of the project's governance on a project that is still open: checks the
+	/// origin, then loads the project (`ProjectNotFound`) and refuses a completed or cancelled
+	/// one (`ProjectClosed`).
+	pub(crate) fn governed_open_project(
+		origin: OriginFor<T>,
+		project: ProjectId,
+	) -> Result<Project<T>, DispatchError> {
+		T::GovernanceOrigin::ensure_origin(origin, &project)?;
+		let record = Self::project(project)?;
+		ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
+		Ok(record)
+	}
+
 	/// The milestone, or `MilestoneNotFound`.
 	pub(crate) fn milestone(
 		project: ProjectId,
@@ -144,7 +157,10 @@ impl<T: Config> Pallet<T> {
 	///   minted − burned (holders may burn their own tokens through the asset pallet, never mint);
 	/// - deposits: what is held from each account under [`HoldReason::StorageDeposit`] equals
 	///   the deposits recorded for it.
-	#[cfg(any(feature = "try-runtime", test))]
+	///
+	/// Compiled into native builds too (never into the Wasm runtime without `try-runtime`), so
+	/// that the tests of pallets built on this one can check it.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use polkadot_sdk::frame_support::traits::{fungible::InspectHold, fungibles::Inspect as _};

@@ -48,6 +48,8 @@ pub mod types;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
+mod benchmark_helper;
+#[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
 mod mock;
@@ -531,9 +533,7 @@ pub mod pallet {
 			project: ProjectId,
 			steward: T::AccountId,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin, &project)?;
-			let mut record = Self::project(project)?;
-			ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
+			let mut record = Self::governed_open_project(origin, project)?;
 			ensure!(!record.is_steward(&steward), Error::<T>::AlreadySteward);
 			record.stewards.try_push(steward.clone()).map_err(|_| Error::<T>::TooManyStewards)?;
 
@@ -555,14 +555,8 @@ pub mod pallet {
 			project: ProjectId,
 			steward: T::AccountId,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin, &project)?;
-			let mut record = Self::project(project)?;
-			ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
-			let position = record
-				.stewards
-				.iter()
-				.position(|s| s == &steward)
-				.ok_or(Error::<T>::StewardNotFound)?;
+			let mut record = Self::governed_open_project(origin, project)?;
+			let position = record.steward_position(&steward)?;
 			ensure!(record.stewards.len() > 1, Error::<T>::LastSteward);
 			ensure!(position != 0, Error::<T>::CannotRemoveFounder);
 
@@ -583,14 +577,8 @@ pub mod pallet {
 			project: ProjectId,
 			new_founder: T::AccountId,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin, &project)?;
-			let mut record = Self::project(project)?;
-			ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
-			let position = record
-				.stewards
-				.iter()
-				.position(|s| s == &new_founder)
-				.ok_or(Error::<T>::StewardNotFound)?;
+			let mut record = Self::governed_open_project(origin, project)?;
+			let position = record.steward_position(&new_founder)?;
 			ensure!(position != 0, Error::<T>::AlreadyFounder);
 			let old = record.founder().cloned().ok_or(Error::<T>::StewardNotFound)?;
 
@@ -684,9 +672,7 @@ pub mod pallet {
 			project: ProjectId,
 			milestone: MilestoneId,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin, &project)?;
-			let mut record = Self::project(project)?;
-			ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
+			let mut record = Self::governed_open_project(origin, project)?;
 			let mut stone = Self::milestone(project, milestone)?;
 			ensure!(stone.status == MilestoneStatus::Planned, Error::<T>::MilestoneNotPlanned);
 			let account = Self::project_account(project);
@@ -877,9 +863,7 @@ pub mod pallet {
 			project: ProjectId,
 			cap: BalanceOf<T>,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin, &project)?;
-			let mut record = Self::project(project)?;
-			ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
+			let mut record = Self::governed_open_project(origin, project)?;
 			let currency = record.currency.as_mut().ok_or(Error::<T>::NoCurrency)?;
 			ensure!(!cap.is_zero(), Error::<T>::ZeroCap);
 			ensure!(cap >= currency.outstanding(), Error::<T>::CapBelowSupply);

@@ -1,6 +1,6 @@
 //! The types of a project, its plan, milestones and currency, and the state machines they follow.
 
-use crate::{AssetIdOf, BalanceOf, Config};
+use crate::{AssetIdOf, BalanceOf, Config, Error};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	frame_support::{
@@ -269,6 +269,11 @@ impl<T: Config> Project<T> {
 	pub fn is_steward(&self, who: &T::AccountId) -> bool {
 		self.stewards.contains(who)
 	}
+
+	/// Where `who` stands among the stewards (0 is the founder), or `StewardNotFound`.
+	pub fn steward_position(&self, who: &T::AccountId) -> Result<usize, Error<T>> {
+		self.stewards.iter().position(|s| s == who).ok_or(Error::<T>::StewardNotFound)
+	}
 }
 
 /// A milestone: a goal of the plan with a budget.
@@ -377,4 +382,18 @@ pub trait ProjectsInterface<AccountId> {
 		from: &AccountId,
 		amount: Self::Balance,
 	) -> polkadot_sdk::sp_runtime::DispatchResult;
+}
+
+/// Sets up projects for the benchmarks of pallets built on this one (tasks, contributions,
+/// voting), which cannot create projects through [`ProjectsInterface`].
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, Balance> {
+	/// Creates a project founded by `founder` (funded to pay for it), with a currency whose
+	/// minimum balance is 1 and whose cap is the largest balance, and a funded milestone of
+	/// `budget` in `asset` (a native budget is donated by the founder first).
+	fn funded_milestone(
+		founder: &AccountId,
+		asset: BudgetAsset,
+		budget: Balance,
+	) -> (ProjectId, MilestoneId);
 }

@@ -28,7 +28,7 @@ use sp_runtime::{
 };
 
 /// `fast` under the `fast-runtime` feature, `normal` otherwise.
-const fn period(normal: BlockNumber, fast: BlockNumber) -> BlockNumber {
+pub(crate) const fn period(normal: BlockNumber, fast: BlockNumber) -> BlockNumber {
 	if cfg!(feature = "fast-runtime") {
 		fast
 	} else {

@@ -3,11 +3,13 @@
 mod assets;
 mod governance;
 mod projects;
+mod tasks;
 mod xcm_config;
 
 pub use assets::*;
 pub use governance::*;
 pub use projects::*;
+pub use tasks::*;
 pub use xcm_config::*;
 
 use crate::{
@@ -16,10 +18,7 @@ use crate::{
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
 	RuntimeTask, Session, SessionKeys, System, XcmpQueue, VERSION,
 };
-use polkadot_sdk::{
-	staging_parachain_info as parachain_info, staging_xcm_builder as xcm_builder,
-	staging_xcm_executor as xcm_executor, *,
-};
+use polkadot_sdk::{staging_parachain_info as parachain_info, *};
 
 use cumulus_primitives_core::{AggregateMessageOrigin, ParaId};
 use frame_support::{
@@ -242,9 +241,9 @@ impl pallet_message_queue::Config for Runtime {
 	type MessageProcessor =
 		pallet_message_queue::mock_helpers::NoopMessageProcessor<AggregateMessageOrigin>;
 	#[cfg(not(feature = "runtime-benchmarks"))]
-	type MessageProcessor = xcm_builder::ProcessXcmMessage<
+	type MessageProcessor = staging_xcm_builder::ProcessXcmMessage<
 		AggregateMessageOrigin,
-		xcm_executor::XcmExecutor<XcmConfig>,
+		staging_xcm_executor::XcmExecutor<XcmConfig>,
 		RuntimeCall,
 	>;
 	type Size = u32;

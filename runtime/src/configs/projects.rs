@@ -1,7 +1,8 @@
-//! The Commons pallets: projects (and, as they land, tasks, contributions, quadratic voting).
+//! Projects: living plans, stewards, milestones, treasuries and plan-backed currencies.
 
 use crate::{
 	constants::*, AccountId, Assets, Balance, Balances, Runtime, RuntimeHoldReason, RuntimeOrigin,
+	Tasks,
 };
 use polkadot_sdk::*;
 
@@ -36,7 +37,8 @@ impl pallet_projects::Config for Runtime {
 	type Assets = Assets;
 	type ProjectAssetId = ConvertInto;
 	type GovernanceOrigin = ProjectGovernance;
-	type OutstandingWork = ();
+	// A project with live tasks cannot be reaped.
+	type OutstandingWork = Tasks;
 	type ReapBeneficiary = TreasuryAccount;
 	type PalletId = ProjectsPalletId;
 	type ProjectDepositBase = ProjectDepositBase;

@@ -1,0 +1,269 @@
+//! Benchmarks of every call, each in its worst case: the most reviewers, the longest CIDs, the
+//! fullest list of live dues, rewards in the project currency (an asset transfer, dearer than a
+//! native one), and for `review` both of its heavy outcomes (payout, and reopening with a
+//! forfeited bond).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+
+use super::*;
+use alloc::vec::Vec;
+use pallet_projects::{BenchmarkHelper as _, BudgetAsset, MilestoneId, ProjectId};
+use polkadot_sdk::{
+	frame_benchmarking::v2::*,
+	frame_support::{
+		traits::{fungible::Mutate as _, EnsureOriginWithArg, Get},
+		BoundedVec,
+	},
+	frame_system::{self, RawOrigin},
+	sp_runtime::traits::Saturating as _,
+};
+
+const REWARD: u32 = 1_000;
+
+fn fund<T: Config>(who: &T::AccountId) {
+	use polkadot_sdk::frame_support::traits::fungible::Inspect;
+	let plenty = T::NativeBalance::minimum_balance().saturating_mul(1_000_000_000u32.into());
+	T::NativeBalance::set_balance(who, plenty);
+}
+
+fn filled<T: Config>(byte: u8) -> Cid<T> {
+	BoundedVec::try_from(alloc::vec![byte; T::MaxCidLen::get() as usize]).unwrap()
+}
+
+fn all_reviewers<T: Config>() -> BoundedVec<T::AccountId, T::MaxReviewers> {
+	let reviewers: Vec<T::AccountId> =
+		(0..T::MaxReviewers::get()).map(|i| account("reviewer", i, 0)).collect();
+	for reviewer in &reviewers {
+		fund::<T>(reviewer);
+	}
+	BoundedVec::try_from(reviewers).unwrap()
+}
+
+/// A funded project-currency milestone, a steward, and the project's live dues filled up to
+/// one below the limit with blocks later than any task's (so a new due shifts them all).
+fn setup<T: Config>() -> (T::AccountId, ProjectId, MilestoneId) {
+	let steward: T::AccountId = account("steward", 0, 0);
+	let budget = BalanceOf::<T>::from(REWARD).saturating_mul(1_000u32.into());
+	let (project, milestone) =
+		T::BenchmarkHelper::funded_milestone(&steward, BudgetAsset::ProjectCurrency, budget);
+	let later = frame_system::Pallet::<T>::block_number() + 10_000_000u32.into();
+	let dues: Vec<_> = (1..T::MaxLiveTasks::get()).map(|_| later).collect();
+	LiveDues::<T>::insert(project, BoundedVec::try_from(dues).unwrap());
+	(steward, project, milestone)
+}
+
+/// Posts a task with every reviewer required; returns its id.
+fn post<T: Config>(steward: &T::AccountId, project: ProjectId, milestone: MilestoneId) -> TaskId {
+	let id = NextTaskId::<T>::get();
+	Pallet::<T>::post_task(
+		RawOrigin::Signed(steward.clone()).into(),
+		project,
+		milestone,
+		filled::<T>(b's'),
+		REWARD.into(),
+		frame_system::Pallet::<T>::block_number() + 100u32.into(),
+		all_reviewers::<T>(),
+		T::MaxReviewers::get(),
+	)
+	.unwrap();
+	id
+}
+
+/// A task claimed by a funded worker; returns (task, worker).
+fn claimed<T: Config>() -> (TaskId, T::AccountId, ProjectId) {
+	let (steward, project, milestone) = setup::<T>();
+	let task = post::<T>(&steward, project, milestone);
+	let worker: T::AccountId = account("worker", 0, 0);
+	fund::<T>(&worker);
+	Pallet::<T>::claim_task(RawOrigin::Signed(worker.clone()).into(), task).unwrap();
+	(task, worker, project)
+}
+
+/// A claimed task with work submitted.
+fn submitted<T: Config>() -> (TaskId, T::AccountId, ProjectId) {
+	let (task, worker, project) = claimed::<T>();
+	Pallet::<T>::submit_work(RawOrigin::Signed(worker.clone()).into(), task, filled::<T>(b'w'))
+		.unwrap();
+	(task, worker, project)
+}
+
+fn reviewer<T: Config>(i: u32) -> T::AccountId {
+	account("reviewer", i, 0)
+}
+
+fn last_event<T: Config>(event: Event<T>) {
+	let event: <T as frame_system::Config>::RuntimeEvent = event.into();
+	frame_system::Pallet::<T>::assert_last_event(event);
+}
+
+#[benchmarks(where <T as frame_system::Config>::RuntimeEvent: From<Event<T>>)]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn post_task() {
+		let (steward, project, milestone) = setup::<T>();
+		let reviewers = all_reviewers::<T>();
+		let due = frame_system::Pallet::<T>::block_number() + 100u32.into();
+		let id = NextTaskId::<T>::get();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(steward),
+			project,
+			milestone,
+			filled::<T>(b's'),
+			REWARD.into(),
+			due,
+			reviewers,
+			T::MaxReviewers::get(),
+		);
+
+		assert!(Tasks::<T>::contains_key(id));
+		assert_eq!(LiveDues::<T>::get(project).first(), Some(&due));
+	}
+
+	#[benchmark]
+	fn claim_task() {
+		let (steward, project, milestone) = setup::<T>();
+		let task = post::<T>(&steward, project, milestone);
+		let worker: T::AccountId = whitelisted_caller();
+		fund::<T>(&worker);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(worker.clone()), task);
+
+		last_event::<T>(Event::TaskClaimed { task, project, worker, bond: T::ClaimBond::get() });
+	}
+
+	#[benchmark]
+	fn submit_work() {
+		let (task, worker, project) = claimed::<T>();
+		let evidence = filled::<T>(b'e');
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(worker.clone()), task, evidence.clone());
+
+		last_event::<T>(Event::WorkSubmitted { task, project, worker, evidence, revision: 0 });
+	}
+
+	#[benchmark]
+	fn review_and_pay() {
+		let (task, worker, project) = submitted::<T>();
+		let last = T::MaxReviewers::get() - 1;
+		for i in 0..last {
+			Pallet::<T>::review(
+				RawOrigin::Signed(reviewer::<T>(i)).into(),
+				task,
+				true,
+				filled::<T>(b'c'),
+			)
+			.unwrap();
+		}
+
+		#[extrinsic_call]
+		review(RawOrigin::Signed(reviewer::<T>(last)), task, true, filled::<T>(b'c'));
+
+		last_event::<T>(Event::TaskPaid {
+			task,
+			project,
+			worker,
+			asset: BudgetAsset::ProjectCurrency,
+			reward: REWARD.into(),
+		});
+	}
+
+	#[benchmark]
+	fn review_and_reopen() {
+		let (task, worker, project) = submitted::<T>();
+		Tasks::<T>::mutate(task, |t| t.as_mut().unwrap().revisions = T::MaxRevisions::get());
+		// A majority is more than half: the last of them decides.
+		let majority = T::MaxReviewers::get() / 2 + 1;
+		for i in 0..majority - 1 {
+			Pallet::<T>::review(
+				RawOrigin::Signed(reviewer::<T>(i)).into(),
+				task,
+				false,
+				filled::<T>(b'c'),
+			)
+			.unwrap();
+		}
+		let decider = reviewer::<T>(majority - 1);
+
+		#[extrinsic_call]
+		review(RawOrigin::Signed(decider.clone()), task, false, filled::<T>(b'c'));
+
+		last_event::<T>(Event::TaskReopened {
+			task,
+			project,
+			worker,
+			reason: ReopenReason::RevisionsExhausted,
+			forfeited: T::ClaimBond::get(),
+			by: decider,
+		});
+	}
+
+	#[benchmark]
+	fn unclaim() {
+		let (task, worker, _) = submitted::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(worker), task);
+
+		assert_eq!(Tasks::<T>::get(task).unwrap().status, TaskStatus::Open);
+	}
+
+	#[benchmark]
+	fn release_expired() {
+		let (task, worker, project) = claimed::<T>();
+		let due = Tasks::<T>::get(task).unwrap().due;
+		frame_system::Pallet::<T>::set_block_number(due + T::Grace::get() + 1u32.into());
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), task);
+
+		last_event::<T>(Event::TaskReopened {
+			task,
+			project,
+			worker,
+			reason: ReopenReason::Expired,
+			forfeited: T::ClaimBond::get(),
+			by: caller,
+		});
+	}
+
+	#[benchmark]
+	fn cancel_task() -> Result<(), BenchmarkError> {
+		let (task, worker, project) = submitted::<T>();
+		let origin = T::GovernanceOrigin::try_successful_origin(&project)
+			.map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, task);
+
+		last_event::<T>(Event::TaskCancelled {
+			task,
+			project,
+			by: Actor::Governance,
+			worker: Some(worker),
+			refunded: REWARD.into(),
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reschedule_task() {
+		let (steward, project, milestone) = setup::<T>();
+		let task = post::<T>(&steward, project, milestone);
+		// Moves the task's due block from the front of the full list to its end.
+		let due = frame_system::Pallet::<T>::block_number() + 20_000_000u32.into();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(steward), task, due);
+
+		assert_eq!(LiveDues::<T>::get(project).last(), Some(&due));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::build(), crate::mock::Test);
+}

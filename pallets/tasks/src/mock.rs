@@ -1,0 +1,323 @@
+//! A test runtime: System, Balances, Assets, Projects and Tasks, with a ledger that records what
+//! it is told.
+
+#![allow(clippy::arithmetic_side_effects)]
+
+use crate::{self as pallet_tasks, types::*};
+use core::cell::RefCell;
+use pallet_projects::{BudgetAsset, CurrencyParams, MilestoneId, ProjectId};
+use polkadot_sdk::{
+	frame_support::{
+		self, assert_ok, derive_impl, parameter_types,
+		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, ConstU8, EitherOf},
+		BoundedVec, PalletId,
+	},
+	frame_system::{self, EnsureNever, EnsureRoot},
+	pallet_assets, pallet_balances, sp_io,
+	sp_runtime::{traits::ConvertInto, BuildStorage, Perbill},
+};
+
+// Wide enough that the keyless accounts derived from a pallet id and an id stay distinct.
+pub type AccountId = u128;
+pub type Balance = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// The founder and only steward of the projects the tests create.
+pub const ALICE: AccountId = 1;
+/// The worker.
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+pub const EVE: AccountId = 5;
+/// Has no funds at all.
+pub const POOR: AccountId = 99;
+pub const TREASURY: AccountId = 1000;
+pub const INITIAL: Balance = 1_000_000;
+pub const ED: Balance = 10;
+pub const BOND: Balance = 100;
+pub const GRACE: u64 = 10;
+pub const MAX_REVISIONS: u32 = 2;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(3)]
+	pub type Projects = pallet_projects;
+	#[runtime::pallet_index(4)]
+	pub type Tasks = pallet_tasks;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = polkadot_sdk::sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU64<ED>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+	type Holder = ();
+}
+
+parameter_types! {
+	pub const ProjectsPalletId: PalletId = PalletId(*b"cm/prjct");
+	pub const TasksPalletId: PalletId = PalletId(*b"cm/tasks");
+	pub const Treasury: AccountId = TREASURY;
+	pub const UnclaimForfeit: Perbill = Perbill::from_percent(20);
+}
+
+type Governance =
+	EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, pallet_projects::EnsureProject>;
+
+impl pallet_projects::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type NativeBalance = Balances;
+	type Assets = Assets;
+	type ProjectAssetId = ConvertInto;
+	type GovernanceOrigin = Governance;
+	type OutstandingWork = Tasks;
+	type ReapBeneficiary = Treasury;
+	type PalletId = ProjectsPalletId;
+	type ProjectDepositBase = ConstU64<100>;
+	type MilestoneDepositBase = ConstU64<50>;
+	type DepositPerByte = ConstU64<1>;
+	type CurrencyDeposit = ConstU64<200>;
+	type MaxNameLen = ConstU32<32>;
+	type MaxCidLen = ConstU32<64>;
+	type MaxStewards = ConstU32<4>;
+	type MaxMilestones = ConstU32<8>;
+	type MaxSymbolLen = ConstU32<8>;
+	type MaxCurrencyNameLen = ConstU32<32>;
+	type MaxDecimals = ConstU8<18>;
+	type WeightInfo = ();
+}
+
+/// What the ledger was told, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LedgerEntry {
+	Paid { project: ProjectId, task: TaskId, worker: AccountId, reward: Balance },
+	Reviewed { project: ProjectId, task: TaskId, reviewer: AccountId, approved: bool },
+}
+
+thread_local! {
+	static LEDGER: RefCell<Vec<LedgerEntry>> = const { RefCell::new(Vec::new()) };
+}
+
+pub fn ledger() -> Vec<LedgerEntry> {
+	LEDGER.with(|l| l.borrow().clone())
+}
+
+pub struct MockLedger;
+impl TaskLedger<AccountId, Balance> for MockLedger {
+	fn task_paid(
+		project: ProjectId,
+		task: TaskId,
+		worker: &AccountId,
+		_: BudgetAsset,
+		reward: Balance,
+		_: &[u8],
+	) {
+		LEDGER.with(|l| {
+			l.borrow_mut().push(LedgerEntry::Paid { project, task, worker: *worker, reward })
+		});
+	}
+
+	fn task_reviewed(
+		project: ProjectId,
+		task: TaskId,
+		reviewer: &AccountId,
+		approved: bool,
+		_: &[u8],
+	) {
+		LEDGER.with(|l| {
+			l.borrow_mut().push(LedgerEntry::Reviewed {
+				project,
+				task,
+				reviewer: *reviewer,
+				approved,
+			})
+		});
+	}
+}
+
+impl pallet_tasks::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type NativeBalance = Balances;
+	type Assets = Assets;
+	type Projects = Projects;
+	type GovernanceOrigin = Governance;
+	type Ledger = MockLedger;
+	type PalletId = TasksPalletId;
+	type TaskDepositBase = ConstU64<40>;
+	type DepositPerByte = ConstU64<1>;
+	type ClaimBond = ConstU64<BOND>;
+	type UnclaimForfeit = UnclaimForfeit;
+	type Grace = ConstU64<GRACE>;
+	type MaxRevisions = ConstU32<MAX_REVISIONS>;
+	type MaxReviewers = ConstU32<5>;
+	type MaxCidLen = ConstU32<64>;
+	type MaxLiveTasks = ConstU32<6>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Projects;
+}
+
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	pub fn build() -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: (1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			LEDGER.with(|l| l.borrow_mut().clear());
+		});
+		ext
+	}
+
+	/// Runs `test`, then checks the invariants of both pallets, and that every escrow holds
+	/// exactly its task's reward (nobody else pays into escrows in these tests).
+	pub fn build_and_execute(test: impl FnOnce()) {
+		Self::build().execute_with(|| {
+			test();
+			check_invariants();
+		});
+	}
+}
+
+/// The invariants of both pallets, plus exact escrows.
+pub fn check_invariants() {
+	Tasks::do_try_state().expect("task invariants hold");
+	Projects::do_try_state().expect("project invariants hold");
+	for (id, task) in crate::Tasks::<Test>::iter() {
+		assert_eq!(escrow_balance(id, task.project, task.asset), task.reward, "escrow of {id}");
+	}
+}
+
+pub fn escrow_balance(task: TaskId, project: ProjectId, asset: BudgetAsset) -> Balance {
+	let escrow = Tasks::escrow_account(task);
+	match asset {
+		BudgetAsset::Native => Balances::free_balance(escrow),
+		BudgetAsset::ProjectCurrency => Assets::balance(project, escrow),
+	}
+}
+
+pub fn cid(s: &str) -> BoundedVec<u8, ConstU32<64>> {
+	BoundedVec::try_from(s.as_bytes().to_vec()).unwrap()
+}
+
+pub fn reviewers(who: &[AccountId]) -> BoundedVec<AccountId, ConstU32<5>> {
+	BoundedVec::try_from(who.to_vec()).unwrap()
+}
+
+/// Alice creates a project with a currency (cap 1_000_000) and a milestone of `budget` in it,
+/// funded by Root; returns (project, milestone).
+pub fn funded_project(budget: Balance) -> (ProjectId, MilestoneId) {
+	let project = pallet_projects::NextProjectId::<Test>::get();
+	assert_ok!(Projects::create_project(
+		RuntimeOrigin::signed(ALICE),
+		BoundedVec::try_from(b"Commons".to_vec()).unwrap(),
+		cid("plan"),
+		Some(CurrencyParams {
+			symbol: BoundedVec::try_from(b"CMN".to_vec()).unwrap(),
+			name: BoundedVec::try_from(b"Commons".to_vec()).unwrap(),
+			decimals: 2,
+			cap: 1_000_000,
+			min_balance: 5,
+		}),
+	));
+	let milestone = add_funded_milestone(project, BudgetAsset::ProjectCurrency, budget);
+	(project, milestone)
+}
+
+/// Adds a milestone to `project` and funds it (a native budget is donated first).
+pub fn add_funded_milestone(
+	project: ProjectId,
+	asset: BudgetAsset,
+	budget: Balance,
+) -> MilestoneId {
+	let milestone = pallet_projects::Projects::<Test>::get(project).unwrap().milestone_count;
+	assert_ok!(Projects::add_milestone(
+		RuntimeOrigin::signed(ALICE),
+		project,
+		cid("milestone"),
+		asset,
+		budget,
+		1_000,
+	));
+	if asset == BudgetAsset::Native {
+		assert_ok!(Projects::donate(RuntimeOrigin::signed(DAVE), project, budget));
+	}
+	assert_ok!(Projects::fund_milestone(RuntimeOrigin::root(), project, milestone));
+	milestone
+}
+
+/// Alice posts a task of `reward` under the milestone, due at block 100, reviewed by Charlie and
+/// Dave (both must approve) — returns its id.
+pub fn post(project: ProjectId, milestone: MilestoneId, reward: Balance) -> TaskId {
+	let id = crate::NextTaskId::<Test>::get();
+	assert_ok!(Tasks::post_task(
+		RuntimeOrigin::signed(ALICE),
+		project,
+		milestone,
+		cid("spec"),
+		reward,
+		100,
+		reviewers(&[CHARLIE, DAVE]),
+		2,
+	));
+	id
+}
+
+/// The pallet's events so far, oldest first.
+pub fn task_events() -> Vec<pallet_tasks::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Tasks(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+pub fn last_event() -> pallet_tasks::Event<Test> {
+	task_events().pop().expect("an event")
+}

@@ -1,0 +1,49 @@
+//! Task bounties: escrowed rewards under project milestones, claim bonds, peer review.
+
+use crate::{
+	constants::*, Assets, Balance, Balances, BlockNumber, Projects, Runtime, RuntimeHoldReason,
+};
+use polkadot_sdk::*;
+
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use sp_runtime::Perbill;
+
+use super::{governance::period, ProjectGovernance};
+
+parameter_types! {
+	/// Derives every task's keyless escrow account.
+	pub const TasksPalletId: PalletId = PalletId(*b"cm/tasks");
+	/// The fixed part of a task's storage deposit.
+	pub const TaskDepositBase: Balance = deposit(1, 0);
+	/// The storage deposit per byte of a task record.
+	pub const TaskDepositPerByte: Balance = deposit(0, 1);
+	/// What a worker holds while a task is claimed: enough to make abandoning claims cost.
+	pub const ClaimBond: Balance = 100 * MILLI_UNIT;
+	/// The share of the bond a worker forfeits to the project by giving a task up.
+	pub const UnclaimForfeit: Perbill = Perbill::from_percent(10);
+	/// How long after its due block a claim may still be finished before anyone may release it.
+	pub const TaskGrace: BlockNumber = period(DAYS, 5);
+}
+
+impl pallet_tasks::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type NativeBalance = Balances;
+	type Assets = Assets;
+	type Projects = Projects;
+	type GovernanceOrigin = ProjectGovernance;
+	// The contributions ledger replaces this when it lands.
+	type Ledger = ();
+	type PalletId = TasksPalletId;
+	type TaskDepositBase = TaskDepositBase;
+	type DepositPerByte = TaskDepositPerByte;
+	type ClaimBond = ClaimBond;
+	type UnclaimForfeit = UnclaimForfeit;
+	type Grace = TaskGrace;
+	type MaxRevisions = ConstU32<3>;
+	type MaxReviewers = ConstU32<8>;
+	type MaxCidLen = ConstU32<96>;
+	type MaxLiveTasks = ConstU32<256>;
+	type WeightInfo = pallet_tasks::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Projects;
+}

@@ -1,0 +1,162 @@
+//! Exponential decay in fixed point: `score · 2^(−Δt / half_life)`, in O(1).
+//!
+//! Whole half-lives are a right shift. The remaining fraction `r / half_life ∈ [0, 1)` is expanded
+//! into [`FRACTION_BITS`] binary digits; for every digit `k` that is set the score is multiplied by
+//! `2^(−2^(−k))`, a constant of [`HALVING_ROOTS`]. Every factor is below one and every product is
+//! rounded down, so a score never grows by decaying, and the result is within a relative
+//! `2^(−FRACTION_BITS) · ln 2` (about 1.6e−10) of the exact value, plus one unit of rounding per
+//! digit.
+
+use polkadot_sdk::sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
+
+/// The fixed-point scale of [`HALVING_ROOTS`].
+const ONE: u128 = 1_000_000_000_000_000_000;
+
+/// How many binary digits of the fraction of a half-life are applied.
+pub const FRACTION_BITS: usize = 32;
+
+/// `2^(−2^(−k)) · 10^18`, rounded to the nearest integer, for `k = 1..=32`.
+const HALVING_ROOTS: [u128; FRACTION_BITS] = [
+	707_106_781_186_547_524,
+	840_896_415_253_714_543,
+	917_004_043_204_671_232,
+	957_603_280_698_573_647,
+	978_572_062_087_700_135,
+	989_228_013_193_975_484,
+	994_599_423_483_633_176,
+	997_296_056_085_470_126,
+	998_647_112_890_970_174,
+	999_323_327_502_650_752,
+	999_661_606_496_243_684,
+	999_830_788_931_929_063,
+	999_915_390_886_613_498,
+	999_957_694_548_431_133,
+	999_978_847_050_491_930,
+	999_989_423_469_314_464,
+	999_994_711_720_674_283,
+	999_997_355_856_841_395,
+	999_998_677_927_546_760,
+	999_999_338_963_554_895,
+	999_999_669_481_722_826,
+	999_999_834_740_847_758,
+	999_999_917_370_420_465,
+	999_999_958_685_209_379,
+	999_999_979_342_604_476,
+	999_999_989_671_302_185,
+	999_999_994_835_651_079,
+	999_999_997_417_825_536,
+	999_999_998_708_912_767,
+	999_999_999_354_456_383,
+	999_999_999_677_228_192,
+	999_999_999_838_614_096,
+];
+
+/// `score` after `elapsed` blocks of decay with the given half-life (in blocks). A half-life of
+/// zero means no decay.
+pub fn decay(score: u128, elapsed: u64, half_life: u64) -> u128 {
+	if half_life == 0 || elapsed == 0 || score == 0 {
+		return score;
+	}
+	// `half_life > 0` here, so neither division nor remainder can fail.
+	let halvings = elapsed.checked_div(half_life).unwrap_or(0);
+	if halvings >= 128 {
+		return 0;
+	}
+	// `halvings < 128`, so the shift is defined.
+	let mut value = score.checked_shr(u32::try_from(halvings).unwrap_or(u32::MAX)).unwrap_or(0);
+	// The fraction's digits: double the remainder; a carry past the half-life is a 1.
+	let mut remainder = u128::from(elapsed.checked_rem(half_life).unwrap_or(0));
+	let half_life = u128::from(half_life);
+	for root in HALVING_ROOTS {
+		if value == 0 || remainder == 0 {
+			break;
+		}
+		remainder = remainder.saturating_mul(2);
+		if remainder >= half_life {
+			remainder = remainder.saturating_sub(half_life);
+			value =
+				multiply_by_rational_with_rounding(value, root, ONE, Rounding::Down).unwrap_or(0);
+		}
+	}
+	value
+}
+
+#[cfg(test)]
+mod tests {
+	#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+
+	use super::*;
+
+	fn exact(score: u128, elapsed: u64, half_life: u64) -> f64 {
+		score as f64 * 2f64.powf(-(elapsed as f64) / half_life as f64)
+	}
+
+	#[test]
+	fn the_roots_are_what_they_claim() {
+		for (k, root) in HALVING_ROOTS.iter().enumerate() {
+			let expected = 2f64.powf(-(2f64.powi(-(k as i32 + 1))));
+			let got = *root as f64 / ONE as f64;
+			assert!((got - expected).abs() < 1e-15, "root {k}: {got} vs {expected}");
+		}
+	}
+
+	#[test]
+	fn one_half_life_halves_within_a_thousandth() {
+		for half_life in [1u64, 7, 100, 14_400, 100_800, 1 << 31] {
+			let score = 1_000_000_000_000u128;
+			let after = decay(score, half_life, half_life);
+			assert_eq!(after, score / 2, "an exact half-life is an exact shift");
+			// Just before and after a half-life: still within 0.1% of half.
+			for elapsed in [half_life.saturating_sub(1), half_life + 1] {
+				let got = decay(score, elapsed, half_life) as f64;
+				let ratio = got / (score as f64 / 2.0);
+				assert!((ratio - 1.0).abs() < 1e-3 || half_life < 1_000, "{half_life}: {ratio}");
+			}
+		}
+	}
+
+	#[test]
+	fn ten_half_lives_leave_less_than_a_thousandth() {
+		let score = u128::from(u64::MAX);
+		let after = decay(score, 10 * 14_400, 14_400);
+		assert!((after as f64) < score as f64 * 1e-3);
+		assert_eq!(after, score >> 10);
+	}
+
+	#[test]
+	fn matches_the_exact_curve() {
+		let score = 1_000_000_000_000_000_000u128;
+		let half_life = 14_400u64;
+		for elapsed in (0..5 * half_life).step_by(97) {
+			let got = decay(score, elapsed, half_life) as f64;
+			let want = exact(score, elapsed, half_life);
+			assert!(((got - want) / want).abs() < 1e-9, "{elapsed}: {got} vs {want}");
+		}
+	}
+
+	#[test]
+	fn never_increases_and_is_monotonic_in_time() {
+		let half_life = 1_000u64;
+		let mut previous = u128::MAX;
+		for elapsed in 0..3_000u64 {
+			let now = decay(u128::MAX, elapsed, half_life);
+			assert!(now <= previous, "rose at {elapsed}");
+			previous = now;
+		}
+		for score in [0u128, 1, 2, 3, 1_000, u128::MAX] {
+			for elapsed in [0u64, 1, 999, 1_000, 1_001, 50_000] {
+				assert!(decay(score, elapsed, half_life) <= score);
+			}
+		}
+	}
+
+	#[test]
+	fn no_overflow_at_the_extremes() {
+		assert_eq!(decay(u128::MAX, 0, 1), u128::MAX);
+		assert_eq!(decay(u128::MAX, u64::MAX, 1), 0);
+		assert_eq!(decay(u128::MAX, 127, 1), 1);
+		assert_eq!(decay(u128::MAX, u64::MAX, u64::MAX), u128::MAX / 2);
+		assert!(decay(u128::MAX, u64::MAX - 1, u64::MAX) > u128::MAX / 2);
+		assert_eq!(decay(12345, 99, 0), 12345, "a zero half-life never decays");
+	}
+}

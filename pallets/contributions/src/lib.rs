@@ -17,6 +17,7 @@ extern crate alloc;
 
 pub mod decay;
 pub mod types;
+pub mod weights;
 
 #[cfg(test)]
 mod mock;
@@ -25,16 +26,20 @@ mod tests;
 
 pub use pallet::*;
 pub use types::*;
+pub use weights::WeightInfo;
 
 #[allow(clippy::expect_used)]
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use pallet_projects::ProjectId;
+	use pallet_projects::{MilestoneId, ProjectId, ProjectsInterface};
 	use polkadot_sdk::{
-		frame_support::pallet_prelude::*,
+		frame_support::{pallet_prelude::*, traits::EnsureOriginWithArg},
 		frame_system::{self, pallet_prelude::*},
-		sp_runtime::{traits::Saturating, SaturatedConversion},
+		sp_runtime::{
+			traits::{CheckedAdd, One, Saturating, Zero},
+			SaturatedConversion,
+		},
 	};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -45,8 +50,22 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config {
-		/// The balance type of contribution values (rewards, donations).
-		type Balance: Parameter + MaxEncodedLen + Copy + Default + Saturating + Ord;
+		/// The balance type of contribution values (rewards, donations, bonuses).
+		type Balance: polkadot_sdk::frame_support::traits::tokens::Balance;
+
+		/// The projects: stewards, and milestone budgets that recognition bonuses are paid from.
+		type Projects: ProjectsInterface<Self::AccountId, Balance = Self::Balance>;
+
+		/// The project's governance: sets its half-life and recognition budget, and recognises.
+		type GovernanceOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, ProjectId>;
+
+		/// The length of a recognition budget period, in blocks.
+		#[pallet::constant]
+		type RecognitionPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The most reputation one recognition may add.
+		#[pallet::constant]
+		type MaxRecognitionBoost: Get<u128>;
 
 		/// A project's reputation half-life unless its governance sets another, in blocks.
 		#[pallet::constant]
@@ -71,6 +90,9 @@ pub mod pallet {
 		/// How many accounts a project's leaderboard holds.
 		#[pallet::constant]
 		type MaxLeaderboard: Get<u32>;
+
+		/// The weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
 	}
 
 	/// Totals by kind per (project, account).
@@ -123,6 +145,18 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// How much each project may pay in recognition bonuses per period (zero unless its
+	/// governance sets it).
+	#[pallet::storage]
+	pub type RecognitionBudgets<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, T::Balance, ValueQuery>;
+
+	/// What each project paid in recognition bonuses, and in which period (reset lazily when a
+	/// new period starts).
+	#[pallet::storage]
+	pub type RecognitionSpent<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, (u32, T::Balance), ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -137,9 +171,148 @@ pub mod pallet {
 			block: BlockNumberFor<T>,
 			reputation: u128,
 		},
+		/// Exceptional work was recognised: `amount` paid from the milestone's budget, `boost`
+		/// added to the contributor's reputation.
+		Recognized {
+			project: ProjectId,
+			milestone: MilestoneId,
+			who: T::AccountId,
+			by: Recognizer<T::AccountId>,
+			amount: T::Balance,
+			boost: u128,
+			reason: BoundedVec<u8, T::MaxCidLen>,
+		},
+		/// The project's governance set its reputation half-life.
+		HalfLifeSet { project: ProjectId, half_life: BlockNumberFor<T> },
+		/// The project's governance set its recognition budget per period.
+		RecognitionBudgetSet { project: ProjectId, budget: T::Balance },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller is neither a steward of the project nor its governance.
+		NotSteward,
+		/// A recognition needs a reason (a CID).
+		EmptyCid,
+		/// The boost is above `MaxRecognitionBoost`.
+		BoostTooHigh,
+		/// The bonus would take the project past its recognition budget for this period.
+		RecognitionBudgetExceeded,
+		/// A half-life of zero blocks would erase reputation at once.
+		ZeroHalfLife,
+		/// A sum would overflow.
+		Overflow,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Recognises exceptional work: a bonus, a reputation boost and a permanent record.
+		///
+		/// A steward of the project, or its governance. The bonus (may be zero) is paid from a
+		/// funded milestone's budget (in its asset) to `who`, within the project's recognition
+		/// budget for the current period; the boost (at most `MaxRecognitionBoost`) is added to
+		/// `who`'s reputation; the recognition is recorded with its reason. Emits
+		/// [`Event::Recognized`] and [`Event::Contributed`]. Fails with `NotSteward`,
+		/// `EmptyCid`, `BoostTooHigh`, `RecognitionBudgetExceeded`, `Overflow`, or the projects
+		/// pallet's error when the milestone cannot pay.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::recognize())]
+		pub fn recognize(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			milestone: MilestoneId,
+			who: T::AccountId,
+			amount: T::Balance,
+			boost: u128,
+			reason: BoundedVec<u8, T::MaxCidLen>,
+		) -> DispatchResult {
+			let by = Self::ensure_steward_or_governance(origin, project)?;
+			ensure!(!reason.is_empty(), Error::<T>::EmptyCid);
+			ensure!(boost <= T::MaxRecognitionBoost::get(), Error::<T>::BoostTooHigh);
+			let period = Self::recognition_period();
+			let (last, spent) = RecognitionSpent::<T>::get(project);
+			let spent = if last == period { spent } else { Zero::zero() };
+			let spent = spent.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			ensure!(
+				spent <= RecognitionBudgets::<T>::get(project),
+				Error::<T>::RecognitionBudgetExceeded
+			);
+
+			if !amount.is_zero() {
+				T::Projects::spend(project, milestone, &who, amount)?;
+			}
+			RecognitionSpent::<T>::insert(project, (period, spent));
+			Self::record(project, &who, ContributionKind::Recognition, amount, &reason, boost);
+			Self::deposit_event(Event::Recognized {
+				project,
+				milestone,
+				who,
+				by,
+				amount,
+				boost,
+				reason,
+			});
+			Ok(())
+		}
+
+		/// Sets the project's reputation half-life, in blocks.
+		///
+		/// The project's governance. Scores decay from their last update with the half-life in
+		/// force when they are read. Emits [`Event::HalfLifeSet`]. Fails with `ZeroHalfLife`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_half_life())]
+		pub fn set_half_life(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			half_life: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin, &project)?;
+			ensure!(!half_life.is_zero(), Error::<T>::ZeroHalfLife);
+			HalfLives::<T>::insert(project, half_life);
+			Self::deposit_event(Event::HalfLifeSet { project, half_life });
+			Ok(())
+		}
+
+		/// Sets how much the project may pay in recognition bonuses per period.
+		///
+		/// The project's governance. Emits [`Event::RecognitionBudgetSet`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_recognition_budget())]
+		pub fn set_recognition_budget(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			budget: T::Balance,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin, &project)?;
+			RecognitionBudgets::<T>::insert(project, budget);
+			Self::deposit_event(Event::RecognitionBudgetSet { project, budget });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// A steward of `project` by a signed call, or the project's governance origin.
+		fn ensure_steward_or_governance(
+			origin: OriginFor<T>,
+			project: ProjectId,
+		) -> Result<Recognizer<T::AccountId>, DispatchError> {
+			match T::GovernanceOrigin::try_origin(origin, &project) {
+				Ok(_) => Ok(Recognizer::Governance),
+				Err(origin) => {
+					let who = ensure_signed(origin)?;
+					ensure!(T::Projects::is_steward(project, &who), Error::<T>::NotSteward);
+					Ok(Recognizer::Steward(who))
+				},
+			}
+		}
+
+		/// The index of the current recognition period.
+		fn recognition_period() -> u32 {
+			let now = frame_system::Pallet::<T>::block_number();
+			let period = T::RecognitionPeriod::get().max(One::one());
+			(now / period).saturated_into()
+		}
+
 		/// The project's half-life in blocks.
 		pub fn half_life(project: ProjectId) -> BlockNumberFor<T> {
 			HalfLives::<T>::get(project).unwrap_or_else(T::DefaultHalfLife::get)

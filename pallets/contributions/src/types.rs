@@ -33,6 +33,19 @@ pub enum ContributionKind {
 	Review,
 	/// Native tokens given to a project's treasury (value: the amount).
 	Donation,
+	/// Exceptional work, recognised by a steward or the project's governance (value: the bonus).
+	Recognition,
+}
+
+/// Who recognised exceptional work.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub enum Recognizer<AccountId> {
+	/// A steward, by a signed call.
+	Steward(AccountId),
+	/// The project's governance origin.
+	Governance,
 }
 
 /// One contribution.
@@ -94,6 +107,8 @@ pub struct ContributorTotals<Balance> {
 	pub reviews: KindTotal<Balance>,
 	/// Donations.
 	pub donations: KindTotal<Balance>,
+	/// Recognitions of exceptional work.
+	pub recognitions: KindTotal<Balance>,
 }
 
 impl<Balance: Saturating + Copy> ContributorTotals<Balance> {
@@ -103,6 +118,7 @@ impl<Balance: Saturating + Copy> ContributorTotals<Balance> {
 			ContributionKind::Task => &mut self.tasks,
 			ContributionKind::Review => &mut self.reviews,
 			ContributionKind::Donation => &mut self.donations,
+			ContributionKind::Recognition => &mut self.recognitions,
 		};
 		total.count = total.count.saturating_add(1);
 		total.value = total.value.saturating_add(value);

@@ -37,7 +37,7 @@ pub mod pallet {
 		frame_support::{pallet_prelude::*, traits::EnsureOriginWithArg},
 		frame_system::{self, pallet_prelude::*},
 		sp_runtime::{
-			traits::{CheckedAdd, One, Saturating, Zero},
+			traits::{CheckedAdd, CheckedDiv, One, Saturating, Zero},
 			SaturatedConversion,
 		},
 	};
@@ -310,7 +310,7 @@ pub mod pallet {
 		fn recognition_period() -> u32 {
 			let now = frame_system::Pallet::<T>::block_number();
 			let period = T::RecognitionPeriod::get().max(One::one());
-			(now / period).saturated_into()
+			now.checked_div(&period).unwrap_or_default().saturated_into()
 		}
 
 		/// The project's half-life in blocks.

@@ -15,7 +15,9 @@ use polkadot_sdk::{
 	sp_runtime::{traits::ConvertInto, BuildStorage},
 };
 
-pub type AccountId = u64;
+// Wide enough that the keyless accounts derived from a pallet id and a project id stay distinct
+// (a u64 keeps only "modl" and the pallet id, so every project would share one treasury).
+pub type AccountId = u128;
 pub type Balance = u64;
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -61,6 +63,8 @@ mod runtime {
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = polkadot_sdk::sp_runtime::traits::IdentityLookup<AccountId>;
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 

@@ -884,7 +884,7 @@ mod properties {
 
 	/// Runs one random call; returns which kind of call it was and whether it succeeded.
 	fn random_step(rng: &mut Rng) -> (usize, bool) {
-		let who = 1 + rng.below(5);
+		let who = AccountId::from(1 + rng.below(5));
 		let projects = NextProjectId::<Test>::get().max(1);
 		// Mostly projects that exist, sometimes one that does not.
 		let project =
@@ -912,9 +912,9 @@ mod properties {
 				(rng.below(3) != 0).then(|| currency(1 + rng.below(20_000))),
 			),
 			1 => Pallet::amend_plan(signed(who), project, title),
-			2 => Pallet::add_steward(gov, project, 1 + rng.below(6)),
-			3 => Pallet::remove_steward(gov, project, 1 + rng.below(6)),
-			4 => Pallet::transfer_founder(gov, project, 1 + rng.below(6)),
+			2 => Pallet::add_steward(gov, project, AccountId::from(1 + rng.below(6))),
+			3 => Pallet::remove_steward(gov, project, AccountId::from(1 + rng.below(6))),
+			4 => Pallet::transfer_founder(gov, project, AccountId::from(1 + rng.below(6))),
 			5 | 6 => Pallet::add_milestone(
 				signed(who),
 				project,

@@ -27,6 +27,7 @@ REPEAT="${REPEAT:-20}"
 declare -A OUTPUT=(
 	[pallet_projects]=pallets/projects/src/weights.rs
 	[pallet_tasks]=pallets/tasks/src/weights.rs
+	[pallet_contributions]=pallets/contributions/src/weights.rs
 )
 if [ "$#" -gt 0 ]; then
 	pallets=("$@")

@@ -10,6 +10,7 @@ import { startNode } from '../lib/node.js';
 import {
   UNIT, bestNumber, devAccounts, findEvent, freeBalance, send, sendOk, waitUntil,
 } from '../lib/chain.js';
+import { assetBalance as balanceOf, fundedProject } from '../lib/commons.js';
 
 describe('tasks', () => {
   let node;
@@ -26,43 +27,14 @@ describe('tasks', () => {
     if (node) await node.stop();
   });
 
-  /** Alice's project with a currency and a funded milestone of `budget`; returns ids. */
-  async function fundedProject(budget) {
-    const { alice } = accounts;
-    const created = await sendOk(api, api.tx.projects.createProject(
-      'Repair Café', 'bafy-repair-plan',
-      { symbol: 'FIX', name: 'Repair Hours', decimals: 12, cap: 10n * budget, minBalance: 1_000n },
-    ), alice);
-    const { project, account, asset } = findEvent(created.events, 'projects', 'ProjectCreated').data;
-    const head = await bestNumber(api);
-    const added = await sendOk(api, api.tx.projects.addMilestone(
-      project, 'bafy-first-repairs', 'ProjectCurrency', budget, head + 10_000,
-    ), alice);
-    const milestone = findEvent(added.events, 'projects', 'MilestoneAdded').data.milestone;
-    const funded = await sendOk(
-      api, api.tx.sudo.sudo(api.tx.projects.fundMilestone(project, milestone)), alice,
-    );
-    assert.ok(findEvent(funded.events, 'projects', 'MilestoneFunded'), 'the milestone is funded');
-    return {
-      project: project.toNumber(),
-      milestone: milestone.toNumber(),
-      treasury: account.toString(),
-      asset: asset.unwrap().toNumber(),
-    };
-  }
-
-  async function assetBalance(asset, who) {
-    const account = await api.query.assets.account(asset, who);
-    return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
-  }
-
   it('pays an approved task from escrow, and lets anyone release an expired claim', async () => {
     const {
       alice, bob, charlie, dave, ferdie,
     } = accounts;
     const budget = 10_000n * UNIT;
     const reward = 1_500n * UNIT;
-    const { project, milestone, treasury, asset } = await fundedProject(budget);
+    const { project, milestone, treasury, asset } = await fundedProject(api, alice, budget);
+    const assetBalance = (id, who) => balanceOf(api, id, who);
 
     // Alice posts a task reviewed by Charlie and Dave, both of whom must approve.
     const head = await bestNumber(api);

@@ -8,9 +8,9 @@
 use alloc::vec::Vec;
 
 use crate::{
-	configs::ConsensusHook, constants::*, AccountId, Balance, Block, Executive, InherentDataExt,
-	Nonce, ParachainInfo, ParachainSystem, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, VERSION,
+	configs::ConsensusHook, constants::*, AccountId, Balance, Block, Contributions, Executive,
+	InherentDataExt, Nonce, ParachainInfo, ParachainSystem, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use polkadot_sdk::*;
 
@@ -249,6 +249,19 @@ impl_runtime_apis! {
 			add_benchmarks!(params, batches);
 
 			Ok(batches)
+		}
+	}
+
+	impl pallet_contributions::runtime_api::ContributionsApi<Block, AccountId, Balance> for Runtime {
+		fn contributor(
+			project: pallet_projects::ProjectId,
+			who: AccountId,
+		) -> pallet_contributions::runtime_api::ContributorInfo<Balance> {
+			Contributions::contributor(project, &who)
+		}
+
+		fn top_contributors(project: pallet_projects::ProjectId, n: u32) -> Vec<(AccountId, u128)> {
+			Contributions::top_contributors(project, n)
 		}
 	}
 

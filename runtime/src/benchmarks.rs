@@ -26,6 +26,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_projects, Projects]
 	[pallet_tasks, Tasks]
+	[pallet_contributions, Contributions]
 );
 
 /// What `list_benchmarks!`/`add_benchmarks!` expand against: the pallets above by their runtime
@@ -36,9 +37,9 @@ pub mod support {
 	use polkadot_sdk::frame_benchmarking::BenchmarkError;
 
 	pub use crate::{
-		Assets, Balances, CollatorSelection, Democracy, MessageQueue, ParachainSystem, Preimage,
-		Projects, Runtime, Scheduler, Sudo, Tasks, Timestamp, TransactionPayment, Treasury,
-		Utility, WeightReclaim, XcmpQueue,
+		Assets, Balances, CollatorSelection, Contributions, Democracy, MessageQueue,
+		ParachainSystem, Preimage, Projects, Runtime, Scheduler, Sudo, Tasks, Timestamp,
+		TransactionPayment, Treasury, Utility, WeightReclaim, XcmpQueue,
 	};
 	pub use cumulus_pallet_session_benchmarking::Pallet as SessionBench;
 	pub use frame_system_benchmarking::{

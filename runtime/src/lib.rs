@@ -155,10 +155,10 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "test-upgrade"))]
-runtime_version!(1_000);
+runtime_version!(1_001);
 // The second runtime of the end-to-end upgrade test: one spec version higher (see the crate docs).
 #[cfg(feature = "test-upgrade")]
-runtime_version!(1_001);
+runtime_version!(1_002);
 
 /// Units of the native token, time and deposits.
 pub mod constants {
@@ -284,6 +284,8 @@ mod runtime {
 	pub type Projects = pallet_projects;
 	#[runtime::pallet_index(61)]
 	pub type Tasks = pallet_tasks;
+	#[runtime::pallet_index(62)]
+	pub type Contributions = pallet_contributions;
 
 	// Development only: the `production` preset sets no key, which leaves it inert.
 	#[runtime::pallet_index(255)]

@@ -16,9 +16,12 @@
 extern crate alloc;
 
 pub mod decay;
+pub mod runtime_api;
 pub mod types;
 pub mod weights;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -93,6 +96,10 @@ pub mod pallet {
 
 		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+
+		/// Creates funded projects for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: pallet_projects::BenchmarkHelper<Self::AccountId, Self::Balance>;
 	}
 
 	/// Totals by kind per (project, account).
@@ -398,6 +405,17 @@ pub mod pallet {
 					}
 				}
 			});
+		}
+
+		/// What `project` knows of `who`: totals by kind and reputation now.
+		pub fn contributor(
+			project: ProjectId,
+			who: &T::AccountId,
+		) -> runtime_api::ContributorInfo<T::Balance> {
+			runtime_api::ContributorInfo {
+				totals: Totals::<T>::get(project, who),
+				reputation: Self::reputation(project, who),
+			}
 		}
 
 		/// Up to `n` top contributors of `project` with their reputation now, highest first.

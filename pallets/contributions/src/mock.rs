@@ -26,6 +26,8 @@ pub const STEWARD: AccountId = 1;
 pub const UNFUNDED: MilestoneId = 9;
 
 thread_local! {
+	/// A steward the benchmarks make.
+	static BENCH_STEWARD: RefCell<Option<AccountId>> = const { RefCell::new(None) };
 	static SPENT: RefCell<Vec<(ProjectId, MilestoneId, AccountId, u64)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -44,7 +46,7 @@ impl ProjectsInterface<AccountId> for MockProjects {
 		(project == 0).then_some(ProjectStatus::Active)
 	}
 	fn is_steward(project: ProjectId, who: &AccountId) -> bool {
-		project == 0 && *who == STEWARD
+		project == 0 && (*who == STEWARD || BENCH_STEWARD.with(|s| *s.borrow() == Some(*who)))
 	}
 	fn stewards(project: ProjectId) -> Vec<AccountId> {
 		if project == 0 {
@@ -128,6 +130,16 @@ impl pallet_contributions::Config for Test {
 	type MaxRecent = ConstU32<3>;
 	type MaxLeaderboard = ConstU32<3>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockProjects;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_projects::BenchmarkHelper<AccountId, u64> for MockProjects {
+	fn funded_milestone(founder: &AccountId, _: BudgetAsset, _: u64) -> (ProjectId, MilestoneId) {
+		BENCH_STEWARD.with(|s| *s.borrow_mut() = Some(*founder));
+		(0, 0)
+	}
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

@@ -1,12 +1,14 @@
 //! Configuration of every pallet in the runtime, split by domain.
 
 mod assets;
+mod contributions;
 mod governance;
 mod projects;
 mod tasks;
 mod xcm_config;
 
 pub use assets::*;
+pub use contributions::*;
 pub use governance::*;
 pub use projects::*;
 pub use tasks::*;

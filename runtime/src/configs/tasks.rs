@@ -1,7 +1,8 @@
 //! Task bounties: escrowed rewards under project milestones, claim bonds, peer review.
 
 use crate::{
-	constants::*, Assets, Balance, Balances, BlockNumber, Projects, Runtime, RuntimeHoldReason,
+	constants::*, Assets, Balance, Balances, BlockNumber, Contributions, Projects, Runtime,
+	RuntimeHoldReason,
 };
 use polkadot_sdk::*;
 
@@ -31,8 +32,8 @@ impl pallet_tasks::Config for Runtime {
 	type Assets = Assets;
 	type Projects = Projects;
 	type GovernanceOrigin = ProjectGovernance;
-	// The contributions ledger replaces this when it lands.
-	type Ledger = ();
+	// Payouts and reviews are contributions.
+	type Ledger = Contributions;
 	type PalletId = TasksPalletId;
 	type TaskDepositBase = TaskDepositBase;
 	type DepositPerByte = TaskDepositPerByte;

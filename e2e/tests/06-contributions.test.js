@@ -1,0 +1,97 @@
+// Contributions: after Bob's task is approved his contribution and reputation are readable
+// through the ContributionsApi runtime API; a recognition pays him a bonus from the milestone's
+// budget and appears in his record; a half-life later his reputation reads half.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { startNode } from '../lib/node.js';
+import {
+  UNIT, bestNumber, devAccounts, findEvent, sendOk, waitUntil,
+} from '../lib/chain.js';
+import { assetBalance, fundedProject } from '../lib/commons.js';
+
+describe('contributions', () => {
+  let node;
+  let api;
+  let accounts;
+
+  before(async () => {
+    node = await startNode();
+    api = node.api;
+    accounts = await devAccounts();
+  });
+
+  after(async () => {
+    if (node) await node.stop();
+  });
+
+  it('records accepted work, recognition and decaying reputation', async () => {
+    const { alice, bob, charlie } = accounts;
+    const budget = 10_000n * UNIT;
+    const reward = 800n * UNIT;
+    const { project, milestone, asset } = await fundedProject(api, alice, budget, {
+      name: 'Seed Library', symbol: 'SEED',
+    });
+
+    // Bob does a task; Charlie reviews and approves it.
+    const head = await bestNumber(api);
+    const posted = await sendOk(api, api.tx.tasks.postTask(
+      project, milestone, 'bafy-sort-the-seeds', reward, head + 1_000, [charlie.address], 1,
+    ), alice);
+    const task = findEvent(posted.events, 'tasks', 'TaskPosted').data.task;
+    await sendOk(api, api.tx.tasks.claimTask(task), bob);
+    await sendOk(api, api.tx.tasks.submitWork(task, 'bafy-sorted'), bob);
+    const reviewed = await sendOk(api, api.tx.tasks.review(task, true, 'bafy-thanks'), charlie);
+    assert.ok(findEvent(reviewed.events, 'tasks', 'TaskPaid'), 'Bob is paid');
+    const contributed = findEvent(
+      reviewed.events, 'contributions', 'Contributed', (e) => e.data.who.toString() === bob.address,
+    );
+    assert.ok(contributed, 'a Contributions.Contributed event for Bob');
+    assert.equal(contributed.data.kind.type, 'Task');
+    assert.equal(contributed.data.value.toBigInt(), reward);
+
+    // The runtime API tells his record and reputation.
+    const taskPoint = api.consts.contributions.taskReputation.toBigInt();
+    let info = await api.call.contributionsApi.contributor(project, bob.address);
+    assert.equal(info.totals.tasks.count.toNumber(), 1);
+    assert.equal(info.totals.tasks.value.toBigInt(), reward);
+    assert.ok(info.reputation.toBigInt() > 0n && info.reputation.toBigInt() <= taskPoint);
+    const reviewer = await api.call.contributionsApi.contributor(project, charlie.address);
+    assert.equal(reviewer.totals.reviews.count.toNumber(), 1, 'the review is recorded');
+    const top = await api.call.contributionsApi.topContributors(project, 10);
+    assert.equal(top[0][0].toString(), bob.address, 'Bob leads the project');
+
+    // Governance gives the project a recognition budget; Alice recognises Bob's work.
+    await sendOk(api, api.tx.sudo.sudo(
+      api.tx.contributions.setRecognitionBudget(project, 500n * UNIT),
+    ), alice);
+    const bobBefore = await assetBalance(api, asset, bob.address);
+    const recognized = await sendOk(api, api.tx.contributions.recognize(
+      project, milestone, bob.address, 300n * UNIT, taskPoint, 'bafy-exceptional',
+    ), alice);
+    const event = findEvent(recognized.events, 'contributions', 'Recognized');
+    assert.ok(event, 'a Contributions.Recognized event');
+    assert.equal(event.data.amount.toBigInt(), 300n * UNIT);
+    assert.equal(await assetBalance(api, asset, bob.address), bobBefore + 300n * UNIT);
+    info = await api.call.contributionsApi.contributor(project, bob.address);
+    assert.equal(info.totals.recognitions.count.toNumber(), 1);
+    assert.equal(info.totals.recognitions.value.toBigInt(), 300n * UNIT);
+
+    // A half-life later (no new contributions) his reputation reads half, within rounding.
+    const halfLife = api.consts.contributions.defaultHalfLife.toNumber();
+    const from = await bestNumber(api);
+    await waitUntil(async () => (await bestNumber(api)) >= from + halfLife, {
+      what: `block ${from + halfLife}`, timeoutMs: (halfLife + 30) * 1000,
+    });
+    const at = async (n) => {
+      const hash = await api.rpc.chain.getBlockHash(n);
+      const scoped = await api.at(hash);
+      return (await scoped.call.contributionsApi.contributor(project, bob.address)).reputation.toBigInt();
+    };
+    const before = await at(from);
+    const later = await at(from + halfLife);
+    const ratio = Number(later) / Number(before);
+    assert.ok(Math.abs(ratio - 0.5) < 1e-6, `reputation ratio after a half-life: ${ratio}`);
+  });
+});

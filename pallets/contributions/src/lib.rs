@@ -35,7 +35,7 @@ pub use weights::WeightInfo;
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use pallet_projects::{MilestoneId, ProjectId, ProjectsInterface};
+	use pallet_projects::{Actor, MilestoneId, ProjectId, ProjectsInterface};
 	use polkadot_sdk::{
 		frame_support::{pallet_prelude::*, traits::EnsureOriginWithArg},
 		frame_system::{self, pallet_prelude::*},
@@ -184,7 +184,7 @@ pub mod pallet {
 			project: ProjectId,
 			milestone: MilestoneId,
 			who: T::AccountId,
-			by: Recognizer<T::AccountId>,
+			by: Actor<T::AccountId>,
 			amount: T::Balance,
 			boost: u128,
 			reason: BoundedVec<u8, T::MaxCidLen>,
@@ -302,15 +302,13 @@ pub mod pallet {
 		fn ensure_steward_or_governance(
 			origin: OriginFor<T>,
 			project: ProjectId,
-		) -> Result<Recognizer<T::AccountId>, DispatchError> {
-			match T::GovernanceOrigin::try_origin(origin, &project) {
-				Ok(_) => Ok(Recognizer::Governance),
-				Err(origin) => {
-					let who = ensure_signed(origin)?;
-					ensure!(T::Projects::is_steward(project, &who), Error::<T>::NotSteward);
-					Ok(Recognizer::Steward(who))
-				},
-			}
+		) -> Result<Actor<T::AccountId>, DispatchError> {
+			pallet_projects::ensure_steward_or_governance::<_, _, T::GovernanceOrigin>(
+				origin,
+				project,
+				|who| T::Projects::is_steward(project, who),
+				Error::<T>::NotSteward,
+			)
 		}
 
 		/// The index of the current recognition period.

@@ -2,7 +2,7 @@
 
 #![allow(clippy::arithmetic_side_effects)]
 
-use crate::{mock::*, ContributionKind, Error, Event, Recent, Recognizer, Totals};
+use crate::{mock::*, ContributionKind, Error, Event, Recent, Totals};
 use pallet_projects::BudgetAsset;
 use pallet_tasks::TaskLedger;
 use polkadot_sdk::{
@@ -118,7 +118,7 @@ fn recognition_pays_a_bonus_within_the_budget_and_boosts_reputation() {
 				project: 0,
 				milestone: 2,
 				who: 7,
-				by: Recognizer::Steward(STEWARD),
+				by: pallet_projects::Actor::Steward(STEWARD),
 				amount: 300,
 				boost: TASK_REP,
 				reason: reason("above and beyond"),

@@ -37,17 +37,6 @@ pub enum ContributionKind {
 	Recognition,
 }
 
-/// Who recognised exceptional work.
-#[derive(
-	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
-)]
-pub enum Recognizer<AccountId> {
-	/// A steward, by a signed call.
-	Steward(AccountId),
-	/// The project's governance origin.
-	Governance,
-}
-
 /// One contribution.
 #[derive(
 	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,

@@ -108,14 +108,12 @@ impl<T: Config> Pallet<T> {
 		project: ProjectId,
 		record: &Project<T>,
 	) -> Result<Actor<T::AccountId>, DispatchError> {
-		match T::GovernanceOrigin::try_origin(origin, &project) {
-			Ok(_) => Ok(Actor::Governance),
-			Err(origin) => {
-				let who = ensure_signed(origin)?;
-				ensure!(record.is_steward(&who), Error::<T>::NotSteward);
-				Ok(Actor::Steward(who))
-			},
-		}
+		crate::ensure_steward_or_governance::<_, _, T::GovernanceOrigin>(
+			origin,
+			project,
+			|who| record.is_steward(who),
+			Error::<T>::NotSteward,
+		)
 	}
 
 	/// Moves `amount` of `asset` between two accounts; the source may be emptied.

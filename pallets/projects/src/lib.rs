@@ -56,7 +56,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use origin::EnsureProject;
+pub use origin::{ensure_steward_or_governance, EnsureProject};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;

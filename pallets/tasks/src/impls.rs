@@ -17,7 +17,6 @@ use polkadot_sdk::{
 			tokens::{
 				DepositConsequence, Fortitude, Precision, Preservation, Provenance, Restriction,
 			},
-			EnsureOriginWithArg,
 		},
 	},
 	frame_system::{self, pallet_prelude::*},
@@ -50,14 +49,12 @@ impl<T: Config> Pallet<T> {
 		origin: OriginFor<T>,
 		project: ProjectId,
 	) -> Result<Actor<T::AccountId>, DispatchError> {
-		match T::GovernanceOrigin::try_origin(origin, &project) {
-			Ok(_) => Ok(Actor::Governance),
-			Err(origin) => {
-				let who = ensure_signed(origin)?;
-				ensure!(T::Projects::is_steward(project, &who), Error::<T>::NotSteward);
-				Ok(Actor::Steward(who))
-			},
-		}
+		pallet_projects::ensure_steward_or_governance::<_, _, T::GovernanceOrigin>(
+			origin,
+			project,
+			|who| T::Projects::is_steward(project, who),
+			Error::<T>::NotSteward,
+		)
 	}
 
 	/// Removes one `due` from a project's sorted live dues.

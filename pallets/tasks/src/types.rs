@@ -3,6 +3,7 @@
 
 use crate::{BalanceOf, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+pub use pallet_projects::Actor;
 use pallet_projects::{BudgetAsset, MilestoneId, ProjectId};
 use polkadot_sdk::{
 	frame_support::{
@@ -162,17 +163,6 @@ pub enum ReopenReason {
 	Expired,
 	/// The reviewers rejected more submissions than revisions allow.
 	RevisionsExhausted,
-}
-
-/// Who acted on a task in the project's name.
-#[derive(
-	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
-)]
-pub enum Actor<AccountId> {
-	/// A steward, by a signed call.
-	Steward(AccountId),
-	/// The project's governance origin (a passed project poll, or the chain's Root).
-	Governance,
 }
 
 /// A project's task counters, kept up to date by every call so that the progress API reads them

@@ -1,13 +1,15 @@
 // Contributions: after Bob's task is approved his contribution and reputation are readable
 // through the ContributionsApi runtime API; a recognition pays him a bonus from the milestone's
-// budget and appears in his record; a half-life later his reputation reads half.
+// budget and appears in his record; a half-life later his reputation reads half. Donations are
+// recorded without reputation; work done outside tasks is recorded once three members endorse
+// it, and the claimant's deposit returns.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startNode } from '../lib/node.js';
 import {
-  UNIT, bestNumber, devAccounts, findEvent, sendOk, waitUntil,
+  UNIT, bestNumber, devAccounts, findEvent, send, sendOk, waitUntil,
 } from '../lib/chain.js';
 import { assetBalance, fundedProject } from '../lib/commons.js';
 
@@ -61,6 +63,9 @@ describe('contributions', () => {
     assert.equal(reviewer.totals.reviews.count.toNumber(), 1, 'the review is recorded');
     const top = await api.call.contributionsApi.topContributors(project, 10);
     assert.equal(top[0][0].toString(), bob.address, 'Bob leads the project');
+    assert.ok(info.member.isTrue, 'an accepted task makes Bob a member');
+    // Alice (the founder steward) and Bob; Charlie's one review is below the threshold.
+    assert.equal((await api.call.contributionsApi.membersCount(project)).toNumber(), 2);
 
     // Governance gives the project a recognition budget; Alice recognises Bob's work.
     await sendOk(api, api.tx.sudo.sudo(
@@ -77,6 +82,10 @@ describe('contributions', () => {
     info = await api.call.contributionsApi.contributor(project, bob.address);
     assert.equal(info.totals.recognitions.count.toNumber(), 1);
     assert.equal(info.totals.recognitions.value.toBigInt(), 300n * UNIT);
+    assert.equal(info.recognitions.length, 1, 'the recognition is on his record');
+    assert.equal(info.recognitions[0].amount.toBigInt(), 300n * UNIT);
+    assert.equal(info.recognitions[0].by.asSteward.toString(), alice.address);
+    assert.equal(Buffer.from(info.recognitions[0].reason).toString(), 'bafy-exceptional');
 
     // A half-life later (no new contributions) his reputation reads half, within rounding.
     const halfLife = api.consts.contributions.defaultHalfLife.toNumber();
@@ -93,5 +102,52 @@ describe('contributions', () => {
     const later = await at(from + halfLife);
     const ratio = Number(later) / Number(before);
     assert.ok(Math.abs(ratio - 0.5) < 1e-6, `reputation ratio after a half-life: ${ratio}`);
+  });
+
+  it('records donations without reputation, and attested work once members endorse it', async () => {
+    const { alice, bob, charlie, dave, eve, ferdie } = accounts;
+    const { project, milestone } = await fundedProject(api, alice, 1_000n * UNIT, {
+      name: 'Tool Library', symbol: 'TOOL',
+    });
+
+    const donated = await sendOk(api, api.tx.projects.donate(project, 5n * UNIT), ferdie);
+    const gift = findEvent(donated.events, 'contributions', 'Contributed');
+    assert.equal(gift.data.kind.type, 'Donation');
+    let info = await api.call.contributionsApi.contributor(project, ferdie.address);
+    assert.equal(info.totals.donations.value.toBigInt(), 5n * UNIT);
+    assert.equal(info.reputation.toBigInt(), 0n, 'money alone earns no reputation');
+
+    // The steward recognises four people's earlier work (no bonus): they become members.
+    const point = api.consts.contributions.taskReputation.toBigInt();
+    await sendOk(api, api.tx.utility.batchAll([bob, charlie, dave, eve].map((who) =>
+      api.tx.contributions.recognize(project, milestone, who.address, 0, point, 'bafy-earlier-work'))), alice);
+    assert.equal((await api.call.contributionsApi.membersCount(project)).toNumber(), 5);
+
+    // Ferdie is no member and may not claim; Bob claims and three members endorse.
+    const refused = await send(api, api.tx.contributions.claimContribution(project, 'bafy-x', 1), ferdie);
+    assert.equal(`${refused.error.section}.${refused.error.name}`, 'contributions.NotMember');
+    const reservedBefore = (await api.query.system.account(bob.address)).data.reserved.toBigInt();
+    const claimed = await sendOk(api, api.tx.contributions.claimContribution(
+      project, 'bafy-translated-the-manual', 40n * UNIT,
+    ), bob);
+    const claim = findEvent(claimed.events, 'contributions', 'ContributionClaimed').data.claim;
+    const deposit = api.consts.contributions.claimDeposit.toBigInt();
+    assert.equal(
+      (await api.query.system.account(bob.address)).data.reserved.toBigInt(), reservedBefore + deposit,
+    );
+    await sendOk(api, api.tx.contributions.endorse(claim), charlie);
+    const own = await send(api, api.tx.contributions.endorse(claim), bob);
+    assert.equal(`${own.error.section}.${own.error.name}`, 'contributions.OwnClaim');
+    await sendOk(api, api.tx.contributions.endorse(claim), dave);
+    const accepted = await sendOk(api, api.tx.contributions.endorse(claim), eve);
+    assert.ok(findEvent(accepted.events, 'contributions', 'ClaimAccepted'), 'the claim is accepted');
+    assert.equal(
+      (await api.query.system.account(bob.address)).data.reserved.toBigInt(), reservedBefore,
+      'the deposit returned',
+    );
+    info = await api.call.contributionsApi.contributor(project, bob.address);
+    assert.equal(info.totals.attested.count.toNumber(), 1);
+    assert.equal(info.totals.attested.value.toBigInt(), 40n * UNIT);
+    assert.equal(info.recent[info.recent.length - 1].kind.type, 'Attested');
   });
 });

@@ -8,8 +8,8 @@
 use alloc::vec::Vec;
 
 use crate::{
-	configs::ConsensusHook, constants::*, AccountId, Balance, Block, Contributions, Executive,
-	InherentDataExt, Nonce, ParachainInfo, ParachainSystem, Runtime, RuntimeCall,
+	configs::ConsensusHook, constants::*, AccountId, Balance, Block, BlockNumber, Contributions,
+	Executive, InherentDataExt, Nonce, ParachainInfo, ParachainSystem, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use polkadot_sdk::*;
@@ -252,16 +252,22 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_contributions::runtime_api::ContributionsApi<Block, AccountId, Balance> for Runtime {
+	impl pallet_contributions::runtime_api::ContributionsApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
 		fn contributor(
 			project: pallet_projects::ProjectId,
 			who: AccountId,
-		) -> pallet_contributions::runtime_api::ContributorInfo<Balance> {
+		) -> pallet_contributions::runtime_api::ContributorInfo<AccountId, Balance, BlockNumber> {
 			Contributions::contributor(project, &who)
 		}
 
 		fn top_contributors(project: pallet_projects::ProjectId, n: u32) -> Vec<(AccountId, u128)> {
 			Contributions::top_contributors(project, n)
+		}
+
+		fn members_count(project: pallet_projects::ProjectId) -> u32 {
+			Contributions::members_count(project)
 		}
 	}
 

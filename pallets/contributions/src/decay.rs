@@ -1,13 +1,14 @@
 //! Exponential decay in fixed point: `score · 2^(−Δt / half_life)`, in O(1).
 //!
 //! Whole half-lives are a right shift. The remaining fraction `r / half_life ∈ [0, 1)` is expanded
-//! into [`FRACTION_BITS`] binary digits; for every digit `k` that is set the score is multiplied by
-//! `2^(−2^(−k))`, a constant of [`HALVING_ROOTS`]. Every factor is below one and every product is
-//! rounded down, so a score never grows by decaying, and the result is within a relative
-//! `2^(−FRACTION_BITS) · ln 2` (about 1.6e−10) of the exact value, plus one unit of rounding per
-//! digit.
-
-use polkadot_sdk::sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
+//! into [`FRACTION_BITS`] binary digits; for every digit `k` that is set the factor is multiplied
+//! by `2^(−2^(−k))`, a constant of [`HALVING_ROOTS`], and the score by the factor once. Every
+//! factor is below one and every product is rounded down, so a score never grows by decaying, it
+//! never grows with time, and the result is within a relative `2^(−FRACTION_BITS) · ln 2` (about
+//! 1.6e−10) of the exact value, plus one unit of rounding.
+//!
+//! [`lasts`] inverts it: how long a score stays at or above a threshold. Membership of a project
+//! is kept as the block where that ends, so that counting a project's members is a binary search.
 
 /// The fixed-point scale of [`HALVING_ROOTS`].
 const ONE: u128 = 1_000_000_000_000_000_000;
@@ -51,6 +52,19 @@ const HALVING_ROOTS: [u128; FRACTION_BITS] = [
 	999_999_999_838_614_096,
 ];
 
+/// `floor(value · root / ONE)`, exactly, for `root ≤ ONE`, without a 256-bit intermediate:
+/// `value = high · 2^64 + low`, and each partial product fits in 128 bits (`root < 2^60`).
+fn mul_root(value: u128, root: u128) -> u128 {
+	let high = value >> 64;
+	let low = value & u128::from(u64::MAX);
+	// high < 2^64 and root < 2^60: the products are below 2^124.
+	let high_product = high.saturating_mul(root);
+	let (quotient, remainder) = (high_product / ONE, high_product % ONE);
+	// remainder < 2^60: remainder · 2^64 < 2^124, and low · root < 2^124; their sum fits.
+	let rest = (remainder << 64).saturating_add(low.saturating_mul(root)) / ONE;
+	(quotient << 64).saturating_add(rest)
+}
+
 /// `score` after `elapsed` blocks of decay with the given half-life (in blocks). A half-life of
 /// zero means no decay.
 pub fn decay(score: u128, elapsed: u64, half_life: u64) -> u128 {
@@ -63,22 +77,84 @@ pub fn decay(score: u128, elapsed: u64, half_life: u64) -> u128 {
 		return 0;
 	}
 	// `halvings < 128`, so the shift is defined.
-	let mut value = score.checked_shr(u32::try_from(halvings).unwrap_or(u32::MAX)).unwrap_or(0);
-	// The fraction's digits: double the remainder; a carry past the half-life is a 1.
+	let value = score.checked_shr(u32::try_from(halvings).unwrap_or(u32::MAX)).unwrap_or(0);
+	// The fraction's digits: double the remainder; a carry past the half-life is a 1. Their
+	// roots are multiplied into one factor first, so the score is rounded once: the result is
+	// then monotonic in `elapsed` (a factor's rounding, 1e-18 per digit, is far below what one
+	// more block changes it by).
 	let mut remainder = u128::from(elapsed.checked_rem(half_life).unwrap_or(0));
 	let half_life = u128::from(half_life);
+	let mut factor = ONE;
 	for root in HALVING_ROOTS {
-		if value == 0 || remainder == 0 {
+		if remainder == 0 {
 			break;
 		}
 		remainder = remainder.saturating_mul(2);
 		if remainder >= half_life {
 			remainder = remainder.saturating_sub(half_life);
-			value =
-				multiply_by_rational_with_rounding(value, root, ONE, Rounding::Down).unwrap_or(0);
+			factor = mul_root(factor, root);
 		}
 	}
-	value
+	if factor == ONE {
+		value
+	} else {
+		mul_root(value, factor)
+	}
+}
+
+/// The most blocks `score` can decay (with [`decay`]) and still be at least `threshold`, or
+/// `None` if it is below `threshold` already. A half-life of zero (no decay) or a zero threshold
+/// lasts forever (`u64::MAX`).
+///
+/// Whole half-lives first (the largest `k` with `score >> k ≥ threshold`), then the fraction of
+/// the next one digit by digit: the same products [`decay`] forms, keeping each root whose product
+/// stays at or above the threshold. The greatest block count whose digits are at most those is
+/// then checked against [`decay`] itself, so that `decay(score, t) ≥ threshold > decay(score,
+/// t + 1)` holds exactly for the `t` returned.
+pub fn lasts(score: u128, threshold: u128, half_life: u64) -> Option<u64> {
+	if score < threshold {
+		return None;
+	}
+	if half_life == 0 || threshold == 0 {
+		return Some(u64::MAX);
+	}
+	// score ≥ threshold > 0: the difference of leading zeros is the halvings, or one more.
+	let mut halvings = threshold.leading_zeros().saturating_sub(score.leading_zeros());
+	if score.checked_shr(halvings).unwrap_or(0) < threshold {
+		halvings = halvings.saturating_sub(1);
+	}
+	let value = score.checked_shr(halvings).unwrap_or(0);
+	let mut factor = ONE;
+	let mut digits: u128 = 0;
+	for root in HALVING_ROOTS {
+		digits <<= 1;
+		let next = mul_root(factor, root);
+		if mul_root(value, next) >= threshold {
+			factor = next;
+			digits |= 1;
+		}
+	}
+	// The largest r < half_life with floor(r · 2^32 / half_life) ≤ digits:
+	// r = ceil((digits + 1) · half_life / 2^32) − 1.
+	let half_life_wide = u128::from(half_life);
+	let scale = 1u128 << FRACTION_BITS;
+	let bound = digits.saturating_add(1).saturating_mul(half_life_wide);
+	let r = bound.div_ceil(scale).saturating_sub(1).min(half_life_wide.saturating_sub(1));
+	let whole = u128::from(halvings).saturating_mul(half_life_wide);
+	let mut elapsed = u64::try_from(whole.saturating_add(r)).unwrap_or(u64::MAX);
+	// Rounding can leave the estimate a block or two off; settle it against `decay` itself.
+	for _ in 0..4 {
+		if elapsed > 0 && decay(score, elapsed, half_life) < threshold {
+			elapsed = elapsed.saturating_sub(1);
+		} else if elapsed < u64::MAX
+			&& decay(score, elapsed.saturating_add(1), half_life) >= threshold
+		{
+			elapsed = elapsed.saturating_add(1);
+		} else {
+			break;
+		}
+	}
+	Some(elapsed)
 }
 
 #[cfg(test)]
@@ -143,11 +219,80 @@ mod tests {
 			assert!(now <= previous, "rose at {elapsed}");
 			previous = now;
 		}
+		// Small scores too, where rounding is coarse.
+		for (score, half_life) in [(39_442_529u128, 1_705u64), (1_000_003, 997), (7, 13)] {
+			let mut previous = score;
+			for elapsed in 0..4 * half_life {
+				let now = decay(score, elapsed, half_life);
+				assert!(now <= previous, "{score} rose at {elapsed}");
+				previous = now;
+			}
+		}
 		for score in [0u128, 1, 2, 3, 1_000, u128::MAX] {
 			for elapsed in [0u64, 1, 999, 1_000, 1_001, 50_000] {
 				assert!(decay(score, elapsed, half_life) <= score);
 			}
 		}
+	}
+
+	#[test]
+	fn mul_root_is_the_exact_floor() {
+		use polkadot_sdk::sp_runtime::{
+			helpers_128bit::multiply_by_rational_with_rounding, Rounding,
+		};
+		let values = [0u128, 1, 2, 999, u64::MAX as u128, (u64::MAX as u128) + 1, u128::MAX / 3];
+		for value in values.into_iter().chain([u128::MAX - 1, u128::MAX]) {
+			for root in HALVING_ROOTS {
+				let want = multiply_by_rational_with_rounding(value, root, ONE, Rounding::Down);
+				assert_eq!(Some(mul_root(value, root)), want, "{value} · {root}");
+			}
+		}
+	}
+
+	/// `lasts` is exact: at the returned block the score is still at the threshold or above, one
+	/// block later it is below.
+	fn check_lasts(score: u128, threshold: u128, half_life: u64) {
+		match lasts(score, threshold, half_life) {
+			None => assert!(score < threshold),
+			Some(t) => {
+				assert!(decay(score, t, half_life) >= threshold, "{score} {threshold} {half_life}");
+				if t < u64::MAX {
+					assert!(
+						decay(score, t + 1, half_life) < threshold,
+						"{score} {threshold} {half_life}: {t}"
+					);
+				}
+			},
+		}
+	}
+
+	#[test]
+	fn lasts_finds_the_last_block_at_the_threshold() {
+		let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+		let mut next = move || {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			seed
+		};
+		for _ in 0..20_000 {
+			let threshold = u128::from(next() % 10_000_000) + 1;
+			let score = threshold + u128::from(next() % 100_000_000);
+			let half_life = next() % 2_000_000 + 1;
+			check_lasts(score, threshold, half_life);
+			check_lasts(threshold, threshold, half_life);
+			check_lasts(threshold.saturating_sub(1), threshold, half_life);
+		}
+		for half_life in [1u64, 2, 3, 1_000, u32::MAX as u64, u64::MAX] {
+			for (score, threshold) in [(u128::MAX, 1), (u128::MAX, u128::MAX), (2, 1), (3, 2)] {
+				check_lasts(score, threshold, half_life);
+			}
+		}
+		// One half-life above the threshold: exactly one half-life.
+		assert_eq!(lasts(2_000_000, 1_000_000, 100), Some(100));
+		assert_eq!(lasts(5, 0, 100), Some(u64::MAX));
+		assert_eq!(lasts(5, 1, 0), Some(u64::MAX));
+		assert_eq!(lasts(4, 5, 100), None);
 	}
 
 	#[test]

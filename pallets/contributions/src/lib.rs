@@ -1,21 +1,54 @@
-//! # Contributions (work in progress: ledger, decaying reputation, leaderboard)
+//! # Contributions
 //!
-//! Every accepted task, review and donation in a project is a **contribution record**: who,
-//! project, kind, value, evidence, block. The ledger keeps per (project, account) totals by kind
-//! and the most recent records; events carry every record in full for indexers.
+//! Every accepted task, review, donation, recognition and attested piece of work in a project is
+//! a **contribution record**: who, project, kind, value, evidence, block. The ledger keeps per
+//! (project, account) totals by kind and the most recent records; events carry every record in
+//! full for indexers; recognitions are also kept permanently.
 //!
-//! **Reputation** per (project, account) is earned only from peer-accepted work (accepted
-//! tasks, reviews), never from money alone, cannot be transferred, and decays with the project's
-//! half-life. It is stored as a score and the block it was last updated, and decayed on read in
-//! O(1) ([`decay::decay`]): no per-block work. Each project keeps a bounded leaderboard,
-//! maintained on write: all scores of a project decay at the same rate, so the order of the
-//! accounts on it only changes when one of them earns.
+//! **Reputation** per (project, account) is earned only from peer-accepted work (accepted tasks,
+//! reviews, recognitions, endorsed claims), never from money alone, cannot be transferred, and
+//! decays with the project's half-life. It is stored as a score, the block it was last updated
+//! and the half-life then in force, and decayed on read in O(1) ([`decay::decay`]): no per-block
+//! work.
+//!
+//! **Membership.** An account whose reputation is at least [`Config::MemberThreshold`] — or a
+//! steward — is a member of the project (quadratic voting's electorate,
+//! [`ProjectMembership`]). Since a score only decays until it is next earned, the block where a
+//! member's reputation falls below the threshold is known when it is earned ([`decay::lasts`]);
+//! each project keeps its members sorted by that block ([`Standings`]), so counting the members
+//! now is a binary search and no membership needs a per-block check.
+//! At most [`Config::MaxMembers`] accounts hold a standing: when it is full, a newcomer displaces
+//! the member whose standing ends first, if the newcomer's lasts longer.
+//!
+//! **Recognition.** A steward or the project's governance recognises exceptional work: a bonus
+//! paid from a funded milestone's budget, within a per-period recognition budget that the
+//! project's governance sets, a reputation boost, and a permanent [`Recognitions`] record.
+//!
+//! **Attested contributions.** A member claims work done outside tasks (evidence CID, a suggested
+//! value) with a held deposit; when [`Config::RequiredEndorsements`] other members with standing
+//! endorse it within [`Config::EndorsementWindow`], it is recorded and earns
+//! [`Config::AttestedReputation`], and the deposit returns. A claim that was not endorsed in time
+//! lapses: anyone may clear it, and the deposit returns to the claimant.
+//!
+//! ## Who may do what
+//!
+//! | call | origin |
+//! | --- | --- |
+//! | [`recognize`](Pallet::recognize) | a steward of the project, or its governance |
+//! | [`set_half_life`](Pallet::set_half_life), [`set_recognition_budget`](Pallet::set_recognition_budget) | the project's governance |
+//! | [`claim_contribution`](Pallet::claim_contribution) | a member of the project |
+//! | [`endorse`](Pallet::endorse) | a member with standing (earned reputation), not the claimant |
+//! | [`clear_lapsed`](Pallet::clear_lapsed) | any signed account, after the endorsement window |
+//!
+//! Tasks report payouts and reviews through [`pallet_tasks::TaskLedger`], projects report
+//! donations through [`pallet_projects::OnDonation`]; both are implemented here.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![warn(clippy::arithmetic_side_effects)]
 
 extern crate alloc;
 
 pub mod decay;
+mod impls;
 pub mod runtime_api;
 pub mod types;
 pub mod weights;
@@ -37,12 +70,12 @@ pub mod pallet {
 	use super::*;
 	use pallet_projects::{Actor, MilestoneId, ProjectId, ProjectsInterface};
 	use polkadot_sdk::{
-		frame_support::{pallet_prelude::*, traits::EnsureOriginWithArg},
-		frame_system::{self, pallet_prelude::*},
-		sp_runtime::{
-			traits::{CheckedAdd, CheckedDiv, One, Saturating, Zero},
-			SaturatedConversion,
+		frame_support::{
+			pallet_prelude::*,
+			traits::{fungible, tokens::Precision, EnsureOriginWithArg},
 		},
+		frame_system::{self, pallet_prelude::*},
+		sp_runtime::traits::{CheckedAdd, Zero},
 	};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -53,7 +86,15 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config {
-		/// The balance type of contribution values (rewards, donations, bonuses).
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The native token: claim deposits.
+		type NativeBalance: fungible::Inspect<Self::AccountId, Balance = Self::Balance>
+			+ fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The balance type of contribution values (rewards, donations, bonuses) and deposits.
 		type Balance: polkadot_sdk::frame_support::traits::tokens::Balance;
 
 		/// The projects: stewards, and milestone budgets that recognition bonuses are paid from.
@@ -82,7 +123,31 @@ pub mod pallet {
 		#[pallet::constant]
 		type ReviewReputation: Get<u128>;
 
-		/// The longest evidence CID a record keeps.
+		/// Reputation earned by an endorsed (attested) contribution.
+		#[pallet::constant]
+		type AttestedReputation: Get<u128>;
+
+		/// The reputation that makes an account a member of a project.
+		#[pallet::constant]
+		type MemberThreshold: Get<u128>;
+
+		/// How many accounts hold a standing (membership by reputation) in one project.
+		#[pallet::constant]
+		type MaxMembers: Get<u32>;
+
+		/// How many members with standing must endorse a claim for it to be recorded.
+		#[pallet::constant]
+		type RequiredEndorsements: Get<u32>;
+
+		/// How long a claim may be endorsed, in blocks.
+		#[pallet::constant]
+		type EndorsementWindow: Get<BlockNumberFor<Self>>;
+
+		/// The native deposit held for an open claim.
+		#[pallet::constant]
+		type ClaimDeposit: Get<Self::Balance>;
+
+		/// The longest evidence or reason CID a record keeps.
 		#[pallet::constant]
 		type MaxCidLen: Get<u32>;
 
@@ -90,16 +155,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRecent: Get<u32>;
 
-		/// How many accounts a project's leaderboard holds.
-		#[pallet::constant]
-		type MaxLeaderboard: Get<u32>;
-
 		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
 		/// Creates funded projects for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: pallet_projects::BenchmarkHelper<Self::AccountId, Self::Balance>;
+	}
+
+	/// Why this pallet holds native tokens.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of an open claim of attested work.
+		ClaimDeposit,
 	}
 
 	/// Totals by kind per (project, account).
@@ -114,6 +182,11 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// How many accounts have contributed to each project.
+	#[pallet::storage]
+	pub type ContributorCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProjectId, u32, ValueQuery>;
+
 	/// The most recent records per (project, account), oldest first.
 	#[pallet::storage]
 	pub type Recent<T: Config> = StorageDoubleMap<
@@ -122,8 +195,21 @@ pub mod pallet {
 		ProjectId,
 		Blake2_128Concat,
 		T::AccountId,
-		BoundedVec<ContributionRecord<T>, T::MaxRecent>,
+		BoundedVec<RecordOf<T>, T::MaxRecent>,
 		ValueQuery,
+	>;
+
+	/// Every recognition, permanently: (project, account, n) for the account's n-th recognition
+	/// in the project (`Totals::recognitions.count` of them).
+	#[pallet::storage]
+	pub type Recognitions<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, ProjectId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, u32>,
+		),
+		RecognitionOf<T>,
 	>;
 
 	/// Reputation per (project, account), as of the block it was last updated.
@@ -142,13 +228,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type HalfLives<T: Config> = StorageMap<_, Blake2_128Concat, ProjectId, BlockNumberFor<T>>;
 
-	/// Each project's top contributors by reputation (unsorted; sorted on read).
+	/// Each project's members by reputation, sorted by the block their standing ends (so the
+	/// last are the top contributors). Entries that ended are dropped on the next write.
 	#[pallet::storage]
-	pub type Leaderboard<T: Config> = StorageMap<
+	pub type Standings<T: Config> = StorageMap<
 		_,
 		Blake2_128Concat,
 		ProjectId,
-		BoundedVec<T::AccountId, T::MaxLeaderboard>,
+		BoundedVec<StandingOf<T>, T::MaxMembers>,
 		ValueQuery,
 	>;
 
@@ -164,6 +251,14 @@ pub mod pallet {
 	pub type RecognitionSpent<T: Config> =
 		StorageMap<_, Blake2_128Concat, ProjectId, (u32, T::Balance), ValueQuery>;
 
+	/// Open claims of attested work.
+	#[pallet::storage]
+	pub type Claims<T: Config> = StorageMap<_, Blake2_128Concat, ClaimId, Claim<T>>;
+
+	/// The id the next claim gets.
+	#[pallet::storage]
+	pub type NextClaimId<T: Config> = StorageValue<_, ClaimId, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -174,12 +269,13 @@ pub mod pallet {
 			who: T::AccountId,
 			kind: ContributionKind,
 			value: T::Balance,
-			evidence: BoundedVec<u8, T::MaxCidLen>,
+			evidence: CidOf<T>,
 			block: BlockNumberFor<T>,
 			reputation: u128,
 		},
 		/// Exceptional work was recognised: `amount` paid from the milestone's budget, `boost`
-		/// added to the contributor's reputation.
+		/// added to the contributor's reputation; it is the contributor's `index`-th recognition
+		/// in [`Recognitions`].
 		Recognized {
 			project: ProjectId,
 			milestone: MilestoneId,
@@ -187,19 +283,35 @@ pub mod pallet {
 			by: Actor<T::AccountId>,
 			amount: T::Balance,
 			boost: u128,
-			reason: BoundedVec<u8, T::MaxCidLen>,
+			reason: CidOf<T>,
+			index: u32,
 		},
 		/// The project's governance set its reputation half-life.
 		HalfLifeSet { project: ProjectId, half_life: BlockNumberFor<T> },
 		/// The project's governance set its recognition budget per period.
 		RecognitionBudgetSet { project: ProjectId, budget: T::Balance },
+		/// A member claimed work done outside tasks; it may be endorsed until `deadline`.
+		ContributionClaimed {
+			claim: ClaimId,
+			project: ProjectId,
+			claimant: T::AccountId,
+			evidence: CidOf<T>,
+			value: T::Balance,
+			deadline: BlockNumberFor<T>,
+		},
+		/// A member endorsed a claim; `endorsements` so far.
+		ClaimEndorsed { claim: ClaimId, endorser: T::AccountId, endorsements: u32 },
+		/// A claim got its endorsements: it is recorded and the deposit returned.
+		ClaimAccepted { claim: ClaimId, project: ProjectId, claimant: T::AccountId },
+		/// A claim was not endorsed in time and was cleared; the deposit returned.
+		ClaimLapsed { claim: ClaimId, project: ProjectId, claimant: T::AccountId },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
 		/// The caller is neither a steward of the project nor its governance.
 		NotSteward,
-		/// A recognition needs a reason (a CID).
+		/// A recognition needs a reason, a claim its evidence (a CID).
 		EmptyCid,
 		/// The boost is above `MaxRecognitionBoost`.
 		BoostTooHigh,
@@ -209,6 +321,41 @@ pub mod pallet {
 		ZeroHalfLife,
 		/// A sum would overflow.
 		Overflow,
+		/// The project does not exist.
+		ProjectNotFound,
+		/// The project is completed or cancelled.
+		ProjectClosed,
+		/// Only members of the project (stewards, or accounts with enough reputation) may claim.
+		NotMember,
+		/// Only members with earned reputation in the project may endorse.
+		NoStanding,
+		/// No claim has this id (it was accepted or cleared, or never existed).
+		ClaimNotFound,
+		/// The claim's endorsement window has closed.
+		EndorsementWindowClosed,
+		/// A claimant cannot endorse their own claim.
+		OwnClaim,
+		/// This member endorsed the claim already.
+		AlreadyEndorsed,
+		/// The claim may still be endorsed; it can be cleared after its deadline.
+		ClaimStillOpen,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::RequiredEndorsements::get() >= 1, "a claim needs an endorsement");
+			assert!(T::MaxMembers::get() >= 1, "a project needs room for a member");
+			assert!(T::MemberThreshold::get() >= 1, "a zero threshold makes everyone a member");
+			assert!(!T::DefaultHalfLife::get().is_zero(), "a half-life of zero erases reputation");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
 	}
 
 	#[pallet::call]
@@ -218,8 +365,8 @@ pub mod pallet {
 		/// A steward of the project, or its governance. The bonus (may be zero) is paid from a
 		/// funded milestone's budget (in its asset) to `who`, within the project's recognition
 		/// budget for the current period; the boost (at most `MaxRecognitionBoost`) is added to
-		/// `who`'s reputation; the recognition is recorded with its reason. Emits
-		/// [`Event::Recognized`] and [`Event::Contributed`]. Fails with `NotSteward`,
+		/// `who`'s reputation; the recognition is kept in [`Recognitions`] with its reason.
+		/// Emits [`Event::Recognized`] and [`Event::Contributed`]. Fails with `NotSteward`,
 		/// `EmptyCid`, `BoostTooHigh`, `RecognitionBudgetExceeded`, `Overflow`, or the projects
 		/// pallet's error when the milestone cannot pay.
 		#[pallet::call_index(0)]
@@ -231,9 +378,14 @@ pub mod pallet {
 			who: T::AccountId,
 			amount: T::Balance,
 			boost: u128,
-			reason: BoundedVec<u8, T::MaxCidLen>,
+			reason: CidOf<T>,
 		) -> DispatchResult {
-			let by = Self::ensure_steward_or_governance(origin, project)?;
+			let by = pallet_projects::ensure_steward_or_governance::<_, _, T::GovernanceOrigin>(
+				origin,
+				project,
+				|who| T::Projects::is_steward(project, who),
+				Error::<T>::NotSteward,
+			)?;
 			ensure!(!reason.is_empty(), Error::<T>::EmptyCid);
 			ensure!(boost <= T::MaxRecognitionBoost::get(), Error::<T>::BoostTooHigh);
 			let period = Self::recognition_period();
@@ -249,6 +401,17 @@ pub mod pallet {
 				T::Projects::spend(project, milestone, &who, amount)?;
 			}
 			RecognitionSpent::<T>::insert(project, (period, spent));
+			let index = Totals::<T>::get(project, &who).recognitions.count;
+			let now = frame_system::Pallet::<T>::block_number();
+			let recognition = RecognitionRecord {
+				milestone,
+				by: by.clone(),
+				amount,
+				boost,
+				reason: reason.clone(),
+				block: now,
+			};
+			Recognitions::<T>::insert((project, &who, index), recognition);
 			Self::record(project, &who, ContributionKind::Recognition, amount, &reason, boost);
 			Self::deposit_event(Event::Recognized {
 				project,
@@ -258,14 +421,17 @@ pub mod pallet {
 				amount,
 				boost,
 				reason,
+				index,
 			});
 			Ok(())
 		}
 
 		/// Sets the project's reputation half-life, in blocks.
 		///
-		/// The project's governance. Scores decay from their last update with the half-life in
-		/// force when they are read. Emits [`Event::HalfLifeSet`]. Fails with `ZeroHalfLife`.
+		/// The project's governance. It applies to each account from its next earning: what an
+		/// account earned before goes on decaying with the half-life it was earned under, so no
+		/// reputation (and no membership) changes when the half-life does. Emits
+		/// [`Event::HalfLifeSet`]. Fails with `ZeroHalfLife`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_half_life())]
 		pub fn set_half_life(
@@ -295,142 +461,143 @@ pub mod pallet {
 			Self::deposit_event(Event::RecognitionBudgetSet { project, budget });
 			Ok(())
 		}
+
+		/// Claims work done for the project outside tasks, for members to endorse.
+		///
+		/// A member of the project (a steward, or an account with enough reputation), while the
+		/// project is open. `evidence` is a CID of the work; `value` what the claimant suggests
+		/// it was worth (recorded, never paid). Holds `ClaimDeposit` until the claim is accepted
+		/// or cleared. Emits [`Event::ContributionClaimed`]. Fails with `EmptyCid`,
+		/// `ProjectNotFound`, `ProjectClosed`, `NotMember`, `Overflow`, or the balances pallet's
+		/// error when the deposit cannot be held.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::claim_contribution())]
+		pub fn claim_contribution(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			evidence: CidOf<T>,
+			value: T::Balance,
+		) -> DispatchResult {
+			let claimant = ensure_signed(origin)?;
+			ensure!(!evidence.is_empty(), Error::<T>::EmptyCid);
+			let status = T::Projects::status(project).ok_or(Error::<T>::ProjectNotFound)?;
+			ensure!(!status.is_final(), Error::<T>::ProjectClosed);
+			ensure!(Self::is_member(project, &claimant), Error::<T>::NotMember);
+			let claim = NextClaimId::<T>::get();
+			let next = claim.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let deadline =
+				now.checked_add(&T::EndorsementWindow::get()).ok_or(Error::<T>::Overflow)?;
+
+			let deposit = T::ClaimDeposit::get();
+			<T::NativeBalance as fungible::MutateHold<_>>::hold(
+				&HoldReason::ClaimDeposit.into(),
+				&claimant,
+				deposit,
+			)?;
+			NextClaimId::<T>::put(next);
+			Claims::<T>::insert(
+				claim,
+				Claim {
+					project,
+					claimant: claimant.clone(),
+					evidence: evidence.clone(),
+					value,
+					deposit,
+					deadline,
+					endorsers: BoundedVec::new(),
+				},
+			);
+			Self::deposit_event(Event::ContributionClaimed {
+				claim,
+				project,
+				claimant,
+				evidence,
+				value,
+				deadline,
+			});
+			Ok(())
+		}
+
+		/// Endorses a claim of attested work.
+		///
+		/// A member of the claim's project with standing (earned reputation at least the
+		/// threshold), other than the claimant, once, until the claim's deadline. The
+		/// `RequiredEndorsements`-th endorsement accepts the claim: it is recorded as an
+		/// [`ContributionKind::Attested`] contribution earning `AttestedReputation`, the deposit
+		/// returns and the claim is removed ([`Event::ClaimAccepted`]). Emits
+		/// [`Event::ClaimEndorsed`]. Fails with `ClaimNotFound`, `EndorsementWindowClosed`,
+		/// `OwnClaim`, `AlreadyEndorsed`, `NoStanding`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::endorse())]
+		pub fn endorse(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
+			let endorser = ensure_signed(origin)?;
+			let mut record = Claims::<T>::get(claim).ok_or(Error::<T>::ClaimNotFound)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now <= record.deadline, Error::<T>::EndorsementWindowClosed);
+			ensure!(endorser != record.claimant, Error::<T>::OwnClaim);
+			ensure!(!record.endorsers.contains(&endorser), Error::<T>::AlreadyEndorsed);
+			ensure!(Self::has_standing(record.project, &endorser, now), Error::<T>::NoStanding);
+			// Fewer than `RequiredEndorsements` are stored, so there is room.
+			record.endorsers.try_push(endorser.clone()).map_err(|_| Error::<T>::AlreadyEndorsed)?;
+			let endorsements = u32::try_from(record.endorsers.len()).unwrap_or(u32::MAX);
+			Self::deposit_event(Event::ClaimEndorsed { claim, endorser, endorsements });
+
+			if endorsements < T::RequiredEndorsements::get() {
+				Claims::<T>::insert(claim, record);
+				return Ok(());
+			}
+			Claims::<T>::remove(claim);
+			Self::release_deposit(&record);
+			Self::record(
+				record.project,
+				&record.claimant,
+				ContributionKind::Attested,
+				record.value,
+				&record.evidence,
+				T::AttestedReputation::get(),
+			);
+			Self::deposit_event(Event::ClaimAccepted {
+				claim,
+				project: record.project,
+				claimant: record.claimant,
+			});
+			Ok(())
+		}
+
+		/// Clears a claim that was not endorsed in time.
+		///
+		/// Any signed account, after the claim's deadline. The claim is removed and its deposit
+		/// returns to the claimant. Emits [`Event::ClaimLapsed`]. Fails with `ClaimNotFound`,
+		/// `ClaimStillOpen`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::clear_lapsed())]
+		pub fn clear_lapsed(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
+			ensure_signed(origin)?;
+			let record = Claims::<T>::get(claim).ok_or(Error::<T>::ClaimNotFound)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ensure!(now > record.deadline, Error::<T>::ClaimStillOpen);
+			Claims::<T>::remove(claim);
+			Self::release_deposit(&record);
+			Self::deposit_event(Event::ClaimLapsed {
+				claim,
+				project: record.project,
+				claimant: record.claimant,
+			});
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// A steward of `project` by a signed call, or the project's governance origin.
-		fn ensure_steward_or_governance(
-			origin: OriginFor<T>,
-			project: ProjectId,
-		) -> Result<Actor<T::AccountId>, DispatchError> {
-			pallet_projects::ensure_steward_or_governance::<_, _, T::GovernanceOrigin>(
-				origin,
-				project,
-				|who| T::Projects::is_steward(project, who),
-				Error::<T>::NotSteward,
-			)
-		}
-
-		/// The index of the current recognition period.
-		fn recognition_period() -> u32 {
-			let now = frame_system::Pallet::<T>::block_number();
-			let period = T::RecognitionPeriod::get().max(One::one());
-			now.checked_div(&period).unwrap_or_default().saturated_into()
-		}
-
-		/// The project's half-life in blocks.
-		pub fn half_life(project: ProjectId) -> BlockNumberFor<T> {
-			HalfLives::<T>::get(project).unwrap_or_else(T::DefaultHalfLife::get)
-		}
-
-		/// `who`'s reputation in `project` now, decayed since its last update.
-		pub fn reputation(project: ProjectId, who: &T::AccountId) -> u128 {
-			let now = frame_system::Pallet::<T>::block_number();
-			Self::decayed(project, Reputations::<T>::get(project, who), now)
-		}
-
-		fn decayed(
-			project: ProjectId,
-			stored: Reputation<BlockNumberFor<T>>,
-			now: BlockNumberFor<T>,
-		) -> u128 {
-			let elapsed: u64 = now.saturating_sub(stored.updated).saturated_into();
-			let half_life: u64 = Self::half_life(project).saturated_into();
-			decay::decay(stored.score, elapsed, half_life)
-		}
-
-		/// Records a contribution and adds `earned` reputation.
-		pub fn record(
-			project: ProjectId,
-			who: &T::AccountId,
-			kind: ContributionKind,
-			value: T::Balance,
-			evidence: &[u8],
-			earned: u128,
-		) {
-			let now = frame_system::Pallet::<T>::block_number();
-			let evidence = BoundedVec::truncate_from(evidence.to_vec());
-			let record = ContributionRecord { kind, value, evidence: evidence.clone(), block: now };
-			Totals::<T>::mutate(project, who, |totals| totals.add(kind, value));
-			Recent::<T>::mutate(project, who, |recent| {
-				if recent.is_full() && !recent.is_empty() {
-					recent.remove(0);
-				}
-				// Cannot fail: there is room now (a bound of zero keeps nothing).
-				let _ = recent.try_push(record);
-			});
-			let reputation = if earned > 0 {
-				let score = Self::reputation(project, who).saturating_add(earned);
-				Reputations::<T>::insert(project, who, Reputation { score, updated: now });
-				Self::rank(project, who, score, now);
-				score
-			} else {
-				Self::reputation(project, who)
-			};
-			Self::deposit_event(Event::Contributed {
-				project,
-				who: who.clone(),
-				kind,
-				value,
-				evidence,
-				block: now,
-				reputation,
-			});
-		}
-
-		/// Keeps `who` on the leaderboard if their new `score` earns it a place.
-		fn rank(project: ProjectId, who: &T::AccountId, score: u128, now: BlockNumberFor<T>) {
-			Leaderboard::<T>::mutate(project, |board| {
-				if board.contains(who) {
-					return;
-				}
-				if board.try_push(who.clone()).is_ok() {
-					return;
-				}
-				// Full: replace the lowest, if lower than `score`.
-				let lowest = board
-					.iter()
-					.enumerate()
-					.map(|(i, a)| {
-						(i, Self::decayed(project, Reputations::<T>::get(project, a), now))
-					})
-					.min_by_key(|(_, s)| *s);
-				if let Some((i, lowest)) = lowest {
-					if lowest < score {
-						if let Some(slot) = board.get_mut(i) {
-							*slot = who.clone();
-						}
-					}
-				}
-			});
-		}
-
-		/// What `project` knows of `who`: totals by kind and reputation now.
-		pub fn contributor(
-			project: ProjectId,
-			who: &T::AccountId,
-		) -> runtime_api::ContributorInfo<T::Balance> {
-			runtime_api::ContributorInfo {
-				totals: Totals::<T>::get(project, who),
-				reputation: Self::reputation(project, who),
-			}
-		}
-
-		/// Up to `n` top contributors of `project` with their reputation now, highest first.
-		pub fn top_contributors(
-			project: ProjectId,
-			n: u32,
-		) -> alloc::vec::Vec<(T::AccountId, u128)> {
-			let mut top: alloc::vec::Vec<_> = Leaderboard::<T>::get(project)
-				.into_iter()
-				.map(|who| {
-					let score = Self::reputation(project, &who);
-					(who, score)
-				})
-				.collect();
-			top.sort_by_key(|(_, score)| core::cmp::Reverse(*score));
-			top.truncate(n as usize);
-			top
+		/// Returns a claim's deposit to its claimant.
+		fn release_deposit(claim: &Claim<T>) {
+			// Best effort: the hold is this pallet's, so all of it is there.
+			let _ = <T::NativeBalance as fungible::MutateHold<_>>::release(
+				&HoldReason::ClaimDeposit.into(),
+				&claim.claimant,
+				claim.deposit,
+				Precision::BestEffort,
+			);
 		}
 	}
 }

@@ -17,73 +17,98 @@ pub trait WeightInfo {
 	fn recognize() -> Weight;
 	fn set_half_life() -> Weight;
 	fn set_recognition_budget() -> Weight;
+	fn claim_contribution() -> Weight;
+	fn endorse() -> Weight;
+	fn clear_lapsed() -> Weight;
+	fn record_earning() -> Weight;
+	fn record_donation() -> Weight;
 }
 
 /// Weights measured on the machine above, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::RecognitionSpent` (r:1 w:1)
-	/// Proof: `Contributions::RecognitionSpent` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::RecognitionBudgets` (r:1 w:0)
-	/// Proof: `Contributions::RecognitionBudgets` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `Projects::Milestones` (r:1 w:1)
-	/// Proof: `Projects::Milestones` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:1 w:1)
-	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:2 w:2)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Totals` (r:1 w:1)
-	/// Proof: `Contributions::Totals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Recent` (r:1 w:1)
-	/// Proof: `Contributions::Recent` (`max_values`: None, `max_size`: Some(1973), added: 4448, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Reputations` (r:21 w:1)
-	/// Proof: `Contributions::Reputations` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::HalfLives` (r:1 w:0)
-	/// Proof: `Contributions::HalfLives` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Leaderboard` (r:1 w:1)
-	/// Proof: `Contributions::Leaderboard` (`max_values`: None, `max_size`: Some(661), added: 3136, mode: `MaxEncodedLen`)
 	fn recognize() -> Weight {
-		// Proof size: measured `4752`, estimated `54813`
-		// Minimum execution time: 278_215_000 picoseconds.
-		Weight::from_parts(286_237_000, 54813)
-			.saturating_add(T::DbWeight::get().reads(33_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
-	/// Storage: `Contributions::HalfLives` (r:0 w:1)
-	/// Proof: `Contributions::HalfLives` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn set_half_life() -> Weight {
-		// Proof size: measured `0`, estimated `0`
-		// Minimum execution time: 7_131_000 picoseconds.
-		Weight::from_parts(7_992_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
-	/// Storage: `Contributions::RecognitionBudgets` (r:0 w:1)
-	/// Proof: `Contributions::RecognitionBudgets` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn set_recognition_budget() -> Weight {
-		// Proof size: measured `0`, estimated `0`
-		// Minimum execution time: 7_171_000 picoseconds.
-		Weight::from_parts(7_942_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn claim_contribution() -> Weight {
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn endorse() -> Weight {
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn clear_lapsed() -> Weight {
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn record_earning() -> Weight {
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn record_donation() -> Weight {
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn recognize() -> Weight {
-		Weight::from_parts(286_237_000, 54813)
-			.saturating_add(RocksDbWeight::get().reads(33_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(RocksDbWeight::get().reads(40_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn set_half_life() -> Weight {
-		Weight::from_parts(7_992_000, 0)
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(RocksDbWeight::get().reads(40_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn set_recognition_budget() -> Weight {
-		Weight::from_parts(7_942_000, 0)
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(RocksDbWeight::get().reads(40_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn claim_contribution() -> Weight {
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(RocksDbWeight::get().reads(40_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn endorse() -> Weight {
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(RocksDbWeight::get().reads(40_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn clear_lapsed() -> Weight {
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(RocksDbWeight::get().reads(40_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn record_earning() -> Weight {
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(RocksDbWeight::get().reads(40_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn record_donation() -> Weight {
+		Weight::from_parts(300_000_000, 60000)
+			.saturating_add(RocksDbWeight::get().reads(40_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 }

@@ -133,6 +133,9 @@ pub mod pallet {
 		/// Other pallets' open work in a project; a project can only be reaped when there is none.
 		type OutstandingWork: OutstandingWork;
 
+		/// Learns of every donation (the contributions ledger).
+		type OnDonation: OnDonation<Self::AccountId, BalanceOf<Self>>;
+
 		/// Receives what is left in a project's treasury when the project is reaped (in the
 		/// runtime: the chain's treasury).
 		type ReapBeneficiary: Get<Self::AccountId>;
@@ -807,7 +810,7 @@ pub mod pallet {
 		/// account is kept alive. Emits [`Event::Donated`], which the contributions ledger counts.
 		/// Fails with `ProjectNotFound`, `ProjectClosed`, `ZeroAmount`, or a balance error.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::donate())]
+		#[pallet::weight(T::WeightInfo::donate().saturating_add(T::OnDonation::weight()))]
 		pub fn donate(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -824,6 +827,7 @@ pub mod pallet {
 				amount,
 				Preservation::Preserve,
 			)?;
+			T::OnDonation::donated(project, &who, amount);
 			Self::deposit_event(Event::Donated { project, from: who, amount });
 			Ok(())
 		}

@@ -114,6 +114,7 @@ impl pallet_projects::Config for Test {
 	type GovernanceOrigin =
 		EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, pallet_projects::EnsureProject>;
 	type OutstandingWork = MockOutstanding;
+	type OnDonation = ();
 	type ReapBeneficiary = Treasury;
 	type PalletId = ProjectsPalletId;
 	type ProjectDepositBase = ConstU64<100>;

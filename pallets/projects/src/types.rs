@@ -4,7 +4,8 @@ use crate::{AssetIdOf, BalanceOf, Config, Error};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	frame_support::{
-		BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
+		weights::Weight, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
+		PartialEqNoBound,
 	},
 	frame_system::pallet_prelude::BlockNumberFor,
 	sp_runtime::Saturating,
@@ -343,6 +344,23 @@ pub trait OutstandingWork {
 impl OutstandingWork for () {
 	fn outstanding(_: ProjectId) -> u32 {
 		0
+	}
+}
+
+/// Learns of donations to projects (the contributions ledger records them). `()` ignores them.
+pub trait OnDonation<AccountId, Balance> {
+	/// `from` gave `amount` of the native token to `project`'s treasury.
+	fn donated(project: ProjectId, from: &AccountId, amount: Balance);
+
+	/// The most weight [`Self::donated`] uses; `donate`'s weight includes it.
+	fn weight() -> Weight;
+}
+
+impl<AccountId, Balance> OnDonation<AccountId, Balance> for () {
+	fn donated(_: ProjectId, _: &AccountId, _: Balance) {}
+
+	fn weight() -> Weight {
+		Weight::zero()
 	}
 }
 

@@ -511,12 +511,18 @@ pub mod pallet {
 		/// to revise). When the approvals reach `approvals_required`, the reward is paid from
 		/// escrow to the worker, their bond returned, the task removed and the poster's deposit
 		/// returned ([`Event::TaskPaid`]). When more than half of the reviewers reject, or all
-		/// have reviewed without enough approvals, the work goes back for revision ([`Event::RevisionRequested`]), or, past `MaxRevisions`, the
-		/// task reopens and the bond goes to the project ([`Event::TaskReopened`]). Each review
-		/// is reported to the contributions ledger. Emits [`Event::TaskReviewed`]. Fails with
+		/// have reviewed without enough approvals, the work goes back for revision
+		/// ([`Event::RevisionRequested`]), or, past `MaxRevisions`, the task reopens and the bond
+		/// goes to the project ([`Event::TaskReopened`]). Each review, and a payout, is reported
+		/// to the contributions ledger (its weight is added to this call's). Emits [`Event::TaskReviewed`]. Fails with
 		/// `TaskNotFound`, `NotSubmitted`, `NotReviewer`, `AlreadyReviewed`, `EmptyCid`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::review_and_pay().max(T::WeightInfo::review_and_reopen()))]
+		#[pallet::weight(
+			T::WeightInfo::review_and_pay()
+				.saturating_add(T::Ledger::task_paid_weight())
+				.max(T::WeightInfo::review_and_reopen())
+				.saturating_add(T::Ledger::task_reviewed_weight())
+		)]
 		pub fn review(
 			origin: OriginFor<T>,
 			task: TaskId,

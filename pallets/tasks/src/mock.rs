@@ -10,6 +10,7 @@ use polkadot_sdk::{
 	frame_support::{
 		self, assert_ok, derive_impl, parameter_types,
 		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, ConstU8, EitherOf},
+		weights::Weight,
 		BoundedVec, PalletId,
 	},
 	frame_system::{self, EnsureNever, EnsureRoot},
@@ -108,6 +109,7 @@ impl pallet_projects::Config for Test {
 	type ProjectAssetId = ConvertInto;
 	type GovernanceOrigin = Governance;
 	type OutstandingWork = Tasks;
+	type OnDonation = ();
 	type ReapBeneficiary = Treasury;
 	type PalletId = ProjectsPalletId;
 	type ProjectDepositBase = ConstU64<100>;
@@ -169,6 +171,14 @@ impl TaskLedger<AccountId, Balance> for MockLedger {
 				approved,
 			})
 		});
+	}
+
+	fn task_paid_weight() -> Weight {
+		Weight::from_parts(1_000, 100)
+	}
+
+	fn task_reviewed_weight() -> Weight {
+		Weight::from_parts(1_000, 100)
 	}
 }
 

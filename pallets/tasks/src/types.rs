@@ -7,7 +7,8 @@ pub use pallet_projects::Actor;
 use pallet_projects::{BudgetAsset, MilestoneId, ProjectId};
 use polkadot_sdk::{
 	frame_support::{
-		BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
+		weights::Weight, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
+		PartialEqNoBound,
 	},
 	frame_system::pallet_prelude::BlockNumberFor,
 };
@@ -255,9 +256,21 @@ pub trait TaskLedger<AccountId, Balance> {
 		approved: bool,
 		comment: &[u8],
 	);
+
+	/// The most weight [`Self::task_paid`] uses.
+	fn task_paid_weight() -> Weight;
+
+	/// The most weight [`Self::task_reviewed`] uses.
+	fn task_reviewed_weight() -> Weight;
 }
 
 impl<AccountId, Balance> TaskLedger<AccountId, Balance> for () {
 	fn task_paid(_: ProjectId, _: TaskId, _: &AccountId, _: BudgetAsset, _: Balance, _: &[u8]) {}
 	fn task_reviewed(_: ProjectId, _: TaskId, _: &AccountId, _: bool, _: &[u8]) {}
+	fn task_paid_weight() -> Weight {
+		Weight::zero()
+	}
+	fn task_reviewed_weight() -> Weight {
+		Weight::zero()
+	}
 }

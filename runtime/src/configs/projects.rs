@@ -1,8 +1,8 @@
 //! Projects: living plans, stewards, milestones, treasuries and plan-backed currencies.
 
 use crate::{
-	constants::*, AccountId, Assets, Balance, Balances, Runtime, RuntimeHoldReason, RuntimeOrigin,
-	Tasks,
+	constants::*, AccountId, Assets, Balance, Balances, Contributions, Runtime, RuntimeHoldReason,
+	RuntimeOrigin, Tasks,
 };
 use polkadot_sdk::*;
 
@@ -39,6 +39,7 @@ impl pallet_projects::Config for Runtime {
 	type GovernanceOrigin = ProjectGovernance;
 	// A project with live tasks cannot be reaped.
 	type OutstandingWork = Tasks;
+	type OnDonation = Contributions;
 	type ReapBeneficiary = TreasuryAccount;
 	type PalletId = ProjectsPalletId;
 	type ProjectDepositBase = ProjectDepositBase;

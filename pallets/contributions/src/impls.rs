@@ -262,7 +262,10 @@ impl<T: Config> Pallet<T> {
 					ensure!(kept_value == total.value, "totals differ from the records kept");
 				}
 			}
-			ensure!(recent.windows(2).all(|w| w[0].block <= w[1].block), "records out of order");
+			ensure!(
+				recent.iter().zip(recent.iter().skip(1)).all(|(a, b)| a.block <= b.block),
+				"records out of order"
+			);
 			let mut recognitions = 0u32;
 			let mut recognized = T::Balance::default();
 			for n in 0..totals.recognitions.count {
@@ -294,7 +297,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		for (project, standings) in Standings::<T>::iter() {
 			ensure!(
-				standings.windows(2).all(|w| w[0].until <= w[1].until),
+				standings.iter().zip(standings.iter().skip(1)).all(|(a, b)| a.until <= b.until),
 				"standings out of order"
 			);
 			for (i, s) in standings.iter().enumerate() {

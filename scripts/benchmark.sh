@@ -28,6 +28,7 @@ declare -A OUTPUT=(
 	[pallet_projects]=pallets/projects/src/weights.rs
 	[pallet_tasks]=pallets/tasks/src/weights.rs
 	[pallet_contributions]=pallets/contributions/src/weights.rs
+	[pallet_quadratic_voting]=pallets/quadratic-voting/src/weights.rs
 )
 if [ "$#" -gt 0 ]; then
 	pallets=("$@")

@@ -9,8 +9,8 @@ use alloc::vec::Vec;
 
 use crate::{
 	configs::ConsensusHook, constants::*, AccountId, Balance, Block, BlockNumber, Contributions,
-	Executive, InherentDataExt, Nonce, ParachainInfo, ParachainSystem, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	Executive, InherentDataExt, Nonce, ParachainInfo, ParachainSystem, QuadraticVoting, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use polkadot_sdk::*;
 
@@ -268,6 +268,20 @@ impl_runtime_apis! {
 
 		fn members_count(project: pallet_projects::ProjectId) -> u32 {
 			Contributions::members_count(project)
+		}
+	}
+
+	impl pallet_quadratic_voting::runtime_api::QuadraticVotingApi<Block, AccountId, BlockNumber>
+		for Runtime
+	{
+		fn poll(
+			poll: pallet_quadratic_voting::PollId,
+		) -> Option<pallet_quadratic_voting::runtime_api::PollInfo<AccountId, BlockNumber>> {
+			QuadraticVoting::poll_info(poll)
+		}
+
+		fn credits(poll: pallet_quadratic_voting::PollId, who: AccountId) -> Option<u32> {
+			QuadraticVoting::credits(poll, &who)
 		}
 	}
 

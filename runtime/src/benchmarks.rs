@@ -27,6 +27,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_projects, Projects]
 	[pallet_tasks, Tasks]
 	[pallet_contributions, Contributions]
+	[pallet_quadratic_voting, QuadraticVoting]
 );
 
 /// What `list_benchmarks!`/`add_benchmarks!` expand against: the pallets above by their runtime
@@ -38,8 +39,8 @@ pub mod support {
 
 	pub use crate::{
 		Assets, Balances, CollatorSelection, Contributions, Democracy, MessageQueue,
-		ParachainSystem, Preimage, Projects, Runtime, Scheduler, Sudo, Tasks, Timestamp,
-		TransactionPayment, Treasury, Utility, WeightReclaim, XcmpQueue,
+		ParachainSystem, Preimage, Projects, QuadraticVoting, Runtime, Scheduler, Sudo, Tasks,
+		Timestamp, TransactionPayment, Treasury, Utility, WeightReclaim, XcmpQueue,
 	};
 	pub use cumulus_pallet_session_benchmarking::Pallet as SessionBench;
 	pub use frame_system_benchmarking::{
@@ -68,4 +69,27 @@ pub mod support {
 	}
 
 	impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
+
+	/// Projects with members by reputation, for the quadratic-voting benchmarks.
+	pub struct CommonsBenchmarkHelper;
+
+	impl pallet_quadratic_voting::BenchmarkHelper<AccountId> for CommonsBenchmarkHelper {
+		fn project_with_members(members: &[AccountId]) -> pallet_projects::ProjectId {
+			use pallet_projects::BenchmarkHelper as _;
+			let founder: AccountId = polkadot_sdk::frame_benchmarking::account("founder", 0, 0);
+			let (project, _) =
+				Projects::funded_milestone(&founder, pallet_projects::BudgetAsset::Native, UNIT);
+			for who in members {
+				Contributions::record(
+					project,
+					who,
+					pallet_contributions::ContributionKind::Task,
+					0,
+					&[],
+					configs::TaskReputation::get(),
+				);
+			}
+			project
+		}
+	}
 }

@@ -15,6 +15,7 @@
 //! | governance | `Preimage`, `Scheduler`, `Democracy`, `Treasury`, `Sudo` (development only) |
 //! | XCM | `XcmpQueue`, `PolkadotXcm`, `CumulusXcm`, `MessageQueue` |
 //! | utility | `Utility` |
+//! | commons | `Projects`, `Tasks`, `Contributions`, `QuadraticVoting` |
 //!
 //! Configuration lives in [`configs`], split by domain; runtime APIs in [`apis`]; the genesis
 //! presets (`development`, `local_testnet`, `production`) in [`genesis_config_presets`].
@@ -286,6 +287,8 @@ mod runtime {
 	pub type Tasks = pallet_tasks;
 	#[runtime::pallet_index(62)]
 	pub type Contributions = pallet_contributions;
+	#[runtime::pallet_index(63)]
+	pub type QuadraticVoting = pallet_quadratic_voting;
 
 	// Development only: the `production` preset sets no key, which leaves it inert.
 	#[runtime::pallet_index(255)]

@@ -23,6 +23,7 @@ fn project<T: Config>() -> (ProjectId, MilestoneId, T::AccountId) {
 	let budget = T::Balance::from(1_000_000u32);
 	let (project, milestone) =
 		T::BenchmarkHelper::funded_milestone(&steward, BudgetAsset::ProjectCurrency, budget);
+	fund::<T>(&steward);
 	(project, milestone, steward)
 }
 
@@ -43,13 +44,6 @@ fn members<T: Config>(project: ProjectId, n: u32) -> Vec<T::AccountId> {
 			member
 		})
 		.collect()
-}
-
-/// Fills `who`'s recent records, so that the next one drops the oldest.
-fn full_history<T: Config>(project: ProjectId, who: &T::AccountId) {
-	for _ in 0..T::MaxRecent::get() {
-		Pallet::<T>::record(project, who, ContributionKind::Donation, 0u32.into(), &[], 0);
-	}
 }
 
 fn longest_cid<T: Config>() -> CidOf<T> {
@@ -81,10 +75,9 @@ mod benchmarks {
 		let budget = T::Balance::from(1_000_000u32);
 		RecognitionBudgets::<T>::insert(project, budget);
 		members::<T>(project, T::MaxMembers::get());
+		// A new contributor (counted as one), who must exist to hold a project currency.
 		let who: T::AccountId = account("who", 0, 0);
-		// The bonus's recipient must exist to hold a project currency.
 		frame_system::Pallet::<T>::inc_providers(&who);
-		full_history::<T>(project, &who);
 
 		#[extrinsic_call]
 		_(
@@ -147,19 +140,11 @@ mod benchmarks {
 
 	#[benchmark]
 	fn endorse() {
-		let (project, _, _) = project::<T>();
+		// The claimant is the steward: a member who has not contributed yet, so the accepted
+		// claim counts a new contributor and displaces the first to end from full standings.
+		let (project, _, claimant) = project::<T>();
 		let endorsers = T::RequiredEndorsements::get();
-		// The claimant stands among the others; the endorsers last, above them.
-		let claimant = funded::<T>("claimant", 0);
-		Pallet::<T>::record(
-			project,
-			&claimant,
-			ContributionKind::Task,
-			0u32.into(),
-			&[],
-			T::MemberThreshold::get().saturating_mul(2),
-		);
-		members::<T>(project, T::MaxMembers::get() - endorsers - 1);
+		members::<T>(project, T::MaxMembers::get() - endorsers);
 		let endorsers: Vec<T::AccountId> = (0..endorsers)
 			.map(|i| {
 				let e: T::AccountId = account("endorser", i, 0);
@@ -180,8 +165,7 @@ mod benchmarks {
 			longest_cid::<T>(),
 			1_000u32.into(),
 		)
-		.expect("a member claims");
-		full_history::<T>(project, &claimant);
+		.expect("a steward claims");
 		let (last, first) = endorsers.split_last().expect("at least one endorsement");
 		for e in first {
 			Pallet::<T>::endorse(RawOrigin::Signed(e.clone()).into(), 0).expect("endorses");
@@ -220,49 +204,6 @@ mod benchmarks {
 		_(RawOrigin::Signed(steward), 0);
 
 		assert!(Claims::<T>::get(0).is_none());
-	}
-
-	/// What the tasks pallet's `review` adds per report: a record that earns reputation.
-	#[benchmark]
-	fn record_earning() {
-		let (project, _, _) = project::<T>();
-		members::<T>(project, T::MaxMembers::get());
-		let who: T::AccountId = account("who", 0, 0);
-		full_history::<T>(project, &who);
-		let evidence = longest_cid::<T>();
-
-		#[block]
-		{
-			Pallet::<T>::record(
-				project,
-				&who,
-				ContributionKind::Task,
-				1_000u32.into(),
-				&evidence,
-				top_reputation::<T>(),
-			);
-		}
-
-		assert!(Pallet::<T>::has_standing(
-			project,
-			&who,
-			frame_system::Pallet::<T>::block_number()
-		));
-	}
-
-	/// What the projects pallet's `donate` adds: a record without reputation.
-	#[benchmark]
-	fn record_donation() {
-		let (project, _, _) = project::<T>();
-		let who: T::AccountId = account("who", 0, 0);
-		full_history::<T>(project, &who);
-
-		#[block]
-		{
-			Pallet::<T>::record(project, &who, ContributionKind::Donation, 1_000u32.into(), &[], 0);
-		}
-
-		assert_eq!(Totals::<T>::get(project, &who).donations.count, T::MaxRecent::get() + 1);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -1,13 +1,12 @@
 //! Contribution records, totals and reputation.
 
-use crate::{Config, Pallet, WeightInfo};
+use crate::{Config, Pallet};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use pallet_projects::{Actor, BudgetAsset, MilestoneId, OnDonation, ProjectId};
 use pallet_tasks::{TaskId, TaskLedger};
 use polkadot_sdk::{
 	frame_support::{
-		traits::Get, weights::Weight, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
-		PartialEqNoBound,
+		traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::Saturating,
@@ -287,23 +286,11 @@ impl<T: Config> TaskLedger<T::AccountId, T::Balance> for Pallet<T> {
 			T::ReviewReputation::get(),
 		);
 	}
-
-	fn task_paid_weight() -> Weight {
-		T::WeightInfo::record_earning()
-	}
-
-	fn task_reviewed_weight() -> Weight {
-		T::WeightInfo::record_earning()
-	}
 }
 
 /// Donations are contributions; money alone earns no reputation.
 impl<T: Config> OnDonation<T::AccountId, T::Balance> for Pallet<T> {
 	fn donated(project: ProjectId, from: &T::AccountId, amount: T::Balance) {
 		Pallet::<T>::record(project, from, ContributionKind::Donation, amount, &[], 0);
-	}
-
-	fn weight() -> Weight {
-		T::WeightInfo::record_donation()
 	}
 }

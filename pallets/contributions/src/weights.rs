@@ -20,95 +20,145 @@ pub trait WeightInfo {
 	fn claim_contribution() -> Weight;
 	fn endorse() -> Weight;
 	fn clear_lapsed() -> Weight;
-	fn record_earning() -> Weight;
-	fn record_donation() -> Weight;
 }
 
 /// Weights measured on the machine above, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Projects::Projects` (r:1 w:1)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::RecognitionSpent` (r:1 w:1)
+	/// Proof: `Contributions::RecognitionSpent` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::RecognitionBudgets` (r:1 w:0)
+	/// Proof: `Contributions::RecognitionBudgets` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Projects::Milestones` (r:1 w:1)
+	/// Proof: `Projects::Milestones` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Totals` (r:1 w:1)
+	/// Proof: `Contributions::Totals` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Recent` (r:1 w:1)
+	/// Proof: `Contributions::Recent` (`max_values`: None, `max_size`: Some(1973), added: 4448, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Reputations` (r:1 w:1)
+	/// Proof: `Contributions::Reputations` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::HalfLives` (r:1 w:0)
+	/// Proof: `Contributions::HalfLives` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Standings` (r:1 w:1)
+	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Recognitions` (r:0 w:1)
+	/// Proof: `Contributions::Recognitions` (`max_values`: None, `max_size`: Some(251), added: 2726, mode: `MaxEncodedLen`)
 	fn recognize() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(40_u64))
+		// Proof size: measured `14568`, estimated `13727`
+		// Minimum execution time: 194_479_000 picoseconds.
+		Weight::from_parts(202_922_000, 13727)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
+	/// Storage: `Contributions::HalfLives` (r:0 w:1)
+	/// Proof: `Contributions::HalfLives` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn set_half_life() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(40_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Proof size: measured `0`, estimated `0`
+		// Minimum execution time: 7_090_000 picoseconds.
+		Weight::from_parts(8_052_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Contributions::RecognitionBudgets` (r:0 w:1)
+	/// Proof: `Contributions::RecognitionBudgets` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn set_recognition_budget() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(40_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Proof size: measured `0`, estimated `0`
+		// Minimum execution time: 7_181_000 picoseconds.
+		Weight::from_parts(8_132_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Projects::Projects` (r:1 w:0)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Standings` (r:1 w:0)
+	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::NextClaimId` (r:1 w:1)
+	/// Proof: `Contributions::NextClaimId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Claims` (r:0 w:1)
+	/// Proof: `Contributions::Claims` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	fn claim_contribution() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(40_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Proof size: measured `10990`, estimated `13727`
+		// Minimum execution time: 103_304_000 picoseconds.
+		Weight::from_parts(115_412_000, 13727)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	/// Storage: `Contributions::Claims` (r:1 w:1)
+	/// Proof: `Contributions::Claims` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Standings` (r:1 w:1)
+	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Totals` (r:1 w:1)
+	/// Proof: `Contributions::Totals` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Recent` (r:1 w:1)
+	/// Proof: `Contributions::Recent` (`max_values`: None, `max_size`: Some(1973), added: 4448, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Reputations` (r:1 w:1)
+	/// Proof: `Contributions::Reputations` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::HalfLives` (r:1 w:0)
+	/// Proof: `Contributions::HalfLives` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn endorse() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(40_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Proof size: measured `14092`, estimated `13727`
+		// Minimum execution time: 146_197_000 picoseconds.
+		Weight::from_parts(160_319_000, 13727)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Contributions::Claims` (r:1 w:1)
+	/// Proof: `Contributions::Claims` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn clear_lapsed() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(40_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
-	}
-	fn record_earning() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(40_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
-	}
-	fn record_donation() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(40_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Proof size: measured `575`, estimated `3752`
+		// Minimum execution time: 59_969_000 picoseconds.
+		Weight::from_parts(62_823_000, 3752)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn recognize() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(40_u64))
+		Weight::from_parts(202_922_000, 13727)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn set_half_life() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(40_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(8_052_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_recognition_budget() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(40_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(8_132_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn claim_contribution() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(40_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(115_412_000, 13727)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn endorse() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(40_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(160_319_000, 13727)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn clear_lapsed() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(40_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
-	}
-	fn record_earning() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(40_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
-	}
-	fn record_donation() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(40_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(62_823_000, 3752)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

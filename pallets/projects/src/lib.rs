@@ -807,10 +807,11 @@ pub mod pallet {
 		/// Gives native tokens to a project's treasury.
 		///
 		/// Any signed account, while the project is not completed or cancelled; the caller's
-		/// account is kept alive. Emits [`Event::Donated`], which the contributions ledger counts.
+		/// account is kept alive. The donation is reported to [`Config::OnDonation`] (the
+		/// contributions ledger records it; it earns no reputation). Emits [`Event::Donated`].
 		/// Fails with `ProjectNotFound`, `ProjectClosed`, `ZeroAmount`, or a balance error.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::donate().saturating_add(T::OnDonation::weight()))]
+		#[pallet::weight(T::WeightInfo::donate())]
 		pub fn donate(
 			origin: OriginFor<T>,
 			project: ProjectId,

@@ -87,6 +87,7 @@ impl pallet_assets::Config for Test {
 
 thread_local! {
 	static OUTSTANDING: RefCell<u32> = const { RefCell::new(0) };
+	static DONATIONS: RefCell<Vec<(ProjectId, AccountId, Balance)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Pretends other pallets have `n` open items in every project.
@@ -98,6 +99,18 @@ pub struct MockOutstanding;
 impl OutstandingWork for MockOutstanding {
 	fn outstanding(_: ProjectId) -> u32 {
 		OUTSTANDING.with(|o| *o.borrow())
+	}
+}
+
+/// The donations reported to `OnDonation`: (project, donor, amount).
+pub fn reported_donations() -> Vec<(ProjectId, AccountId, Balance)> {
+	DONATIONS.with(|d| d.borrow().clone())
+}
+
+pub struct MockDonations;
+impl crate::OnDonation<AccountId, Balance> for MockDonations {
+	fn donated(project: ProjectId, from: &AccountId, amount: Balance) {
+		DONATIONS.with(|d| d.borrow_mut().push((project, *from, amount)));
 	}
 }
 
@@ -114,7 +127,7 @@ impl pallet_projects::Config for Test {
 	type GovernanceOrigin =
 		EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, pallet_projects::EnsureProject>;
 	type OutstandingWork = MockOutstanding;
-	type OnDonation = ();
+	type OnDonation = MockDonations;
 	type ReapBeneficiary = Treasury;
 	type PalletId = ProjectsPalletId;
 	type ProjectDepositBase = ConstU64<100>;

@@ -705,6 +705,7 @@ mod status_and_cap {
 			assert_noop!(Pallet::donate(signed(BOB), project, INITIAL), TokenError::NotExpendable);
 			assert_ok!(Pallet::donate(signed(BOB), project, 500));
 			assert_eq!(Balances::balance(&Pallet::project_account(project)), 500);
+			assert_eq!(reported_donations(), vec![(project, BOB, 500)], "reported to the ledger");
 			assert_ok!(Pallet::set_status(governance(project), project, ProjectStatus::Completed));
 			assert_noop!(Pallet::donate(signed(BOB), project, 10), Error::<Test>::ProjectClosed);
 		});

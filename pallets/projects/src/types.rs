@@ -4,8 +4,7 @@ use crate::{AssetIdOf, BalanceOf, Config, Error};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	frame_support::{
-		weights::Weight, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
-		PartialEqNoBound,
+		BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
 	},
 	frame_system::pallet_prelude::BlockNumberFor,
 	sp_runtime::Saturating,
@@ -347,21 +346,23 @@ impl OutstandingWork for () {
 	}
 }
 
+/// Open work of two pallets (tasks and polls, say).
+impl<A: OutstandingWork, B: OutstandingWork> OutstandingWork for (A, B) {
+	fn outstanding(project: ProjectId) -> u32 {
+		A::outstanding(project).saturating_add(B::outstanding(project))
+	}
+}
+
 /// Learns of donations to projects (the contributions ledger records them). `()` ignores them.
+///
+/// Its work is part of `donate`'s weight as the runtime's benchmarks measure it.
 pub trait OnDonation<AccountId, Balance> {
 	/// `from` gave `amount` of the native token to `project`'s treasury.
 	fn donated(project: ProjectId, from: &AccountId, amount: Balance);
-
-	/// The most weight [`Self::donated`] uses; `donate`'s weight includes it.
-	fn weight() -> Weight;
 }
 
 impl<AccountId, Balance> OnDonation<AccountId, Balance> for () {
 	fn donated(_: ProjectId, _: &AccountId, _: Balance) {}
-
-	fn weight() -> Weight {
-		Weight::zero()
-	}
 }
 
 /// What this pallet offers other pallets (tasks, contributions, voting), wired in the runtime.

@@ -37,7 +37,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Metadata` (r:1 w:1)
@@ -46,8 +46,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	fn create_project() -> Weight {
 		// Proof size: measured `82`, estimated `3675`
-		// Minimum execution time: 146_248_000 picoseconds.
-		Weight::from_parts(151_386_000, 3675)
+		// Minimum execution time: 143_083_000 picoseconds.
+		Weight::from_parts(148_331_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -55,8 +55,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	fn amend_plan() -> Weight {
 		// Proof size: measured `993`, estimated `4332`
-		// Minimum execution time: 16_405_000 picoseconds.
-		Weight::from_parts(17_756_000, 4332)
+		// Minimum execution time: 16_014_000 picoseconds.
+		Weight::from_parts(17_266_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -64,8 +64,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	fn add_steward() -> Weight {
 		// Proof size: measured `961`, estimated `4332`
-		// Minimum execution time: 15_964_000 picoseconds.
-		Weight::from_parts(17_205_000, 4332)
+		// Minimum execution time: 15_323_000 picoseconds.
+		Weight::from_parts(16_665_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -73,8 +73,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	fn remove_steward() -> Weight {
 		// Proof size: measured `993`, estimated `4332`
-		// Minimum execution time: 15_634_000 picoseconds.
-		Weight::from_parts(16_975_000, 4332)
+		// Minimum execution time: 15_033_000 picoseconds.
+		Weight::from_parts(16_475_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -82,8 +82,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	fn transfer_founder() -> Weight {
 		// Proof size: measured `993`, estimated `4332`
-		// Minimum execution time: 15_923_000 picoseconds.
-		Weight::from_parts(17_176_000, 4332)
+		// Minimum execution time: 15_183_000 picoseconds.
+		Weight::from_parts(16_715_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -92,13 +92,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Milestones` (r:0 w:1)
 	/// Proof: `Projects::Milestones` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
 	fn add_milestone() -> Weight {
 		// Proof size: measured `1188`, estimated `4332`
-		// Minimum execution time: 73_460_000 picoseconds.
-		Weight::from_parts(76_434_000, 4332)
+		// Minimum execution time: 71_707_000 picoseconds.
+		Weight::from_parts(74_962_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn fund_milestone() -> Weight {
 		// Proof size: measured `1166`, estimated `4332`
-		// Minimum execution time: 56_454_000 picoseconds.
-		Weight::from_parts(59_378_000, 4332)
+		// Minimum execution time: 55_112_000 picoseconds.
+		Weight::from_parts(58_427_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -125,8 +125,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Projects::Milestones` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
 	fn complete_milestone() -> Weight {
 		// Proof size: measured `1227`, estimated `4332`
-		// Minimum execution time: 23_705_000 picoseconds.
-		Weight::from_parts(25_478_000, 4332)
+		// Minimum execution time: 23_114_000 picoseconds.
+		Weight::from_parts(24_977_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -142,8 +142,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn cancel_milestone() -> Weight {
 		// Proof size: measured `1238`, estimated `4332`
-		// Minimum execution time: 64_946_000 picoseconds.
-		Weight::from_parts(69_133_000, 4332)
+		// Minimum execution time: 63_805_000 picoseconds.
+		Weight::from_parts(66_940_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -151,19 +151,27 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Totals` (r:1 w:1)
+	/// Proof: `Contributions::Totals` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::ContributorCount` (r:1 w:1)
+	/// Proof: `Contributions::ContributorCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Recent` (r:1 w:1)
+	/// Proof: `Contributions::Recent` (`max_values`: None, `max_size`: Some(1973), added: 4448, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Reputations` (r:1 w:0)
+	/// Proof: `Contributions::Reputations` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
-		// Proof size: measured `616`, estimated `4332`
-		// Minimum execution time: 62_223_000 picoseconds.
-		Weight::from_parts(65_017_000, 4332)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `620`, estimated `5438`
+		// Minimum execution time: 81_922_000 picoseconds.
+		Weight::from_parts(86_129_000, 5438)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	fn set_status() -> Weight {
 		// Proof size: measured `513`, estimated `4332`
-		// Minimum execution time: 15_443_000 picoseconds.
-		Weight::from_parts(16_855_000, 4332)
+		// Minimum execution time: 14_752_000 picoseconds.
+		Weight::from_parts(16_164_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -171,8 +179,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	fn set_cap() -> Weight {
 		// Proof size: measured `513`, estimated `4332`
-		// Minimum execution time: 15_563_000 picoseconds.
-		Weight::from_parts(16_735_000, 4332)
+		// Minimum execution time: 14_872_000 picoseconds.
+		Weight::from_parts(16_224_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -189,13 +197,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Projects::Milestones` (r:65 w:64)
 	/// Proof: `Projects::Milestones` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:65 w:65)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[0, 64]`.
 	fn reap_project(m: u32, ) -> Weight {
 		// Proof size: measured `1373 + m * (362 ±0)`, estimated `8799 + m * (2782 ±0)`
-		// Minimum execution time: 133_999_000 picoseconds.
-		Weight::from_parts(152_928_010, 8799)
-			.saturating_add(Weight::from_parts(52_421_655, 0).saturating_mul(m.into()))
+		// Minimum execution time: 133_860_000 picoseconds.
+		Weight::from_parts(139_977_869, 8799)
+			.saturating_add(Weight::from_parts(52_895_062, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -207,68 +215,68 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_project() -> Weight {
-		Weight::from_parts(151_386_000, 3675)
+		Weight::from_parts(148_331_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn amend_plan() -> Weight {
-		Weight::from_parts(17_756_000, 4332)
+		Weight::from_parts(17_266_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_steward() -> Weight {
-		Weight::from_parts(17_205_000, 4332)
+		Weight::from_parts(16_665_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_steward() -> Weight {
-		Weight::from_parts(16_975_000, 4332)
+		Weight::from_parts(16_475_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_founder() -> Weight {
-		Weight::from_parts(17_176_000, 4332)
+		Weight::from_parts(16_715_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_milestone() -> Weight {
-		Weight::from_parts(76_434_000, 4332)
+		Weight::from_parts(74_962_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn fund_milestone() -> Weight {
-		Weight::from_parts(59_378_000, 4332)
+		Weight::from_parts(58_427_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn complete_milestone() -> Weight {
-		Weight::from_parts(25_478_000, 4332)
+		Weight::from_parts(24_977_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn cancel_milestone() -> Weight {
-		Weight::from_parts(69_133_000, 4332)
+		Weight::from_parts(66_940_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn donate() -> Weight {
-		Weight::from_parts(65_017_000, 4332)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(86_129_000, 5438)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_status() -> Weight {
-		Weight::from_parts(16_855_000, 4332)
+		Weight::from_parts(16_164_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_cap() -> Weight {
-		Weight::from_parts(16_735_000, 4332)
+		Weight::from_parts(16_224_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reap_project(m: u32, ) -> Weight {
-		Weight::from_parts(152_928_010, 8799)
-			.saturating_add(Weight::from_parts(52_421_655, 0).saturating_mul(m.into()))
+		Weight::from_parts(139_977_869, 8799)
+			.saturating_add(Weight::from_parts(52_895_062, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))

@@ -514,15 +514,10 @@ pub mod pallet {
 		/// have reviewed without enough approvals, the work goes back for revision
 		/// ([`Event::RevisionRequested`]), or, past `MaxRevisions`, the task reopens and the bond
 		/// goes to the project ([`Event::TaskReopened`]). Each review, and a payout, is reported
-		/// to the contributions ledger (its weight is added to this call's). Emits [`Event::TaskReviewed`]. Fails with
+		/// to the contributions ledger (part of this call's benchmarked weight). Emits [`Event::TaskReviewed`]. Fails with
 		/// `TaskNotFound`, `NotSubmitted`, `NotReviewer`, `AlreadyReviewed`, `EmptyCid`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(
-			T::WeightInfo::review_and_pay()
-				.saturating_add(T::Ledger::task_paid_weight())
-				.max(T::WeightInfo::review_and_reopen())
-				.saturating_add(T::Ledger::task_reviewed_weight())
-		)]
+		#[pallet::weight(T::WeightInfo::review_and_pay().max(T::WeightInfo::review_and_reopen()))]
 		pub fn review(
 			origin: OriginFor<T>,
 			task: TaskId,

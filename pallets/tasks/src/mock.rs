@@ -10,7 +10,6 @@ use polkadot_sdk::{
 	frame_support::{
 		self, assert_ok, derive_impl, parameter_types,
 		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, ConstU8, EitherOf},
-		weights::Weight,
 		BoundedVec, PalletId,
 	},
 	frame_system::{self, EnsureNever, EnsureRoot},
@@ -171,14 +170,6 @@ impl TaskLedger<AccountId, Balance> for MockLedger {
 				approved,
 			})
 		});
-	}
-
-	fn task_paid_weight() -> Weight {
-		Weight::from_parts(1_000, 100)
-	}
-
-	fn task_reviewed_weight() -> Weight {
-		Weight::from_parts(1_000, 100)
 	}
 }
 

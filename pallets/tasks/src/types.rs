@@ -7,8 +7,7 @@ pub use pallet_projects::Actor;
 use pallet_projects::{BudgetAsset, MilestoneId, ProjectId};
 use polkadot_sdk::{
 	frame_support::{
-		weights::Weight, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
-		PartialEqNoBound,
+		BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
 	},
 	frame_system::pallet_prelude::BlockNumberFor,
 };
@@ -237,6 +236,9 @@ impl<T: Config> TaskCounters<T> {
 }
 
 /// What the contributions ledger learns from this pallet. `()` records nothing.
+///
+/// The ledger's work is part of `review`'s weight as the runtime's benchmarks measure it (they
+/// run with the runtime's ledger wired in).
 pub trait TaskLedger<AccountId, Balance> {
 	/// A worker's accepted work was paid: `reward` of `asset`, for `task` in `project`.
 	fn task_paid(
@@ -256,21 +258,9 @@ pub trait TaskLedger<AccountId, Balance> {
 		approved: bool,
 		comment: &[u8],
 	);
-
-	/// The most weight [`Self::task_paid`] uses.
-	fn task_paid_weight() -> Weight;
-
-	/// The most weight [`Self::task_reviewed`] uses.
-	fn task_reviewed_weight() -> Weight;
 }
 
 impl<AccountId, Balance> TaskLedger<AccountId, Balance> for () {
 	fn task_paid(_: ProjectId, _: TaskId, _: &AccountId, _: BudgetAsset, _: Balance, _: &[u8]) {}
 	fn task_reviewed(_: ProjectId, _: TaskId, _: &AccountId, _: bool, _: &[u8]) {}
-	fn task_paid_weight() -> Weight {
-		Weight::zero()
-	}
-	fn task_reviewed_weight() -> Weight {
-		Weight::zero()
-	}
 }

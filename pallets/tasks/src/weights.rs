@@ -43,28 +43,28 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::Tasks` (r:0 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
 	fn post_task() -> Weight {
 		// Proof size: measured `2255`, estimated `6208`
-		// Minimum execution time: 182_813_000 picoseconds.
-		Weight::from_parts(189_322_000, 6208)
+		// Minimum execution time: 180_699_000 picoseconds.
+		Weight::from_parts(187_880_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::Counters` (r:1 w:1)
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn claim_task() -> Weight {
 		// Proof size: measured `767`, estimated `4090`
-		// Minimum execution time: 73_129_000 picoseconds.
-		Weight::from_parts(76_274_000, 4090)
+		// Minimum execution time: 72_588_000 picoseconds.
+		Weight::from_parts(75_843_000, 4090)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -74,13 +74,25 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
 		// Proof size: measured `752`, estimated `4090`
-		// Minimum execution time: 22_223_000 picoseconds.
-		Weight::from_parts(24_346_000, 4090)
+		// Minimum execution time: 22_373_000 picoseconds.
+		Weight::from_parts(24_256_000, 4090)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Totals` (r:2 w:2)
+	/// Proof: `Contributions::Totals` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::ContributorCount` (r:1 w:1)
+	/// Proof: `Contributions::ContributorCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Recent` (r:2 w:2)
+	/// Proof: `Contributions::Recent` (`max_values`: None, `max_size`: Some(1973), added: 4448, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Reputations` (r:2 w:2)
+	/// Proof: `Contributions::Reputations` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::HalfLives` (r:1 w:0)
+	/// Proof: `Contributions::HalfLives` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Standings` (r:1 w:1)
+	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Projects` (r:1 w:0)
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -90,45 +102,57 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::LiveDues` (r:1 w:1)
 	/// Proof: `Tasks::LiveDues` (`max_values`: None, `max_size`: Some(1046), added: 3521, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::Counters` (r:1 w:1)
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn review_and_pay() -> Weight {
-		// Proof size: measured `3356`, estimated `8799`
-		// Minimum execution time: 199_928_000 picoseconds.
-		Weight::from_parts(205_877_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Proof size: measured `4195`, estimated `13727`
+		// Minimum execution time: 275_650_000 picoseconds.
+		Weight::from_parts(284_654_000, 13727)
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Totals` (r:1 w:1)
+	/// Proof: `Contributions::Totals` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::ContributorCount` (r:1 w:1)
+	/// Proof: `Contributions::ContributorCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Recent` (r:1 w:1)
+	/// Proof: `Contributions::Recent` (`max_values`: None, `max_size`: Some(1973), added: 4448, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Reputations` (r:1 w:1)
+	/// Proof: `Contributions::Reputations` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::HalfLives` (r:1 w:0)
+	/// Proof: `Contributions::HalfLives` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Standings` (r:1 w:1)
+	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::Counters` (r:1 w:1)
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn review_and_reopen() -> Weight {
-		// Proof size: measured `1220`, estimated `6196`
-		// Minimum execution time: 84_806_000 picoseconds.
-		Weight::from_parts(88_552_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `1843`, estimated `13727`
+		// Minimum execution time: 122_693_000 picoseconds.
+		Weight::from_parts(127_590_000, 13727)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::Counters` (r:1 w:1)
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn unclaim() -> Weight {
 		// Proof size: measured `1220`, estimated `6196`
-		// Minimum execution time: 118_457_000 picoseconds.
-		Weight::from_parts(122_553_000, 6196)
+		// Minimum execution time: 118_306_000 picoseconds.
+		Weight::from_parts(122_342_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -137,13 +161,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::Counters` (r:1 w:1)
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn release_expired() -> Weight {
 		// Proof size: measured `1122`, estimated `6196`
-		// Minimum execution time: 83_404_000 picoseconds.
-		Weight::from_parts(87_200_000, 6196)
+		// Minimum execution time: 83_315_000 picoseconds.
+		Weight::from_parts(86_729_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -152,7 +176,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Projects` (r:1 w:1)
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Milestones` (r:1 w:1)
@@ -167,8 +191,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
 		// Proof size: measured `3505`, estimated `8799`
-		// Minimum execution time: 205_045_000 picoseconds.
-		Weight::from_parts(211_074_000, 8799)
+		// Minimum execution time: 205_155_000 picoseconds.
+		Weight::from_parts(210_574_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -180,8 +204,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::LiveDues` (`max_values`: None, `max_size`: Some(1046), added: 3521, mode: `MaxEncodedLen`)
 	fn reschedule_task() -> Weight {
 		// Proof size: measured `2039`, estimated `4511`
-		// Minimum execution time: 30_436_000 picoseconds.
-		Weight::from_parts(32_619_000, 4511)
+		// Minimum execution time: 32_108_000 picoseconds.
+		Weight::from_parts(34_391_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -190,47 +214,47 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn post_task() -> Weight {
-		Weight::from_parts(189_322_000, 6208)
+		Weight::from_parts(187_880_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn claim_task() -> Weight {
-		Weight::from_parts(76_274_000, 4090)
+		Weight::from_parts(75_843_000, 4090)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn submit_work() -> Weight {
-		Weight::from_parts(24_346_000, 4090)
+		Weight::from_parts(24_256_000, 4090)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn review_and_pay() -> Weight {
-		Weight::from_parts(205_877_000, 8799)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		Weight::from_parts(284_654_000, 13727)
+			.saturating_add(RocksDbWeight::get().reads(21_u64))
+			.saturating_add(RocksDbWeight::get().writes(19_u64))
 	}
 	fn review_and_reopen() -> Weight {
-		Weight::from_parts(88_552_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(127_590_000, 13727)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn unclaim() -> Weight {
-		Weight::from_parts(122_553_000, 6196)
+		Weight::from_parts(122_342_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn release_expired() -> Weight {
-		Weight::from_parts(87_200_000, 6196)
+		Weight::from_parts(86_729_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_task() -> Weight {
-		Weight::from_parts(211_074_000, 8799)
+		Weight::from_parts(210_574_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn reschedule_task() -> Weight {
-		Weight::from_parts(32_619_000, 4511)
+		Weight::from_parts(34_391_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

@@ -4,6 +4,7 @@ mod assets;
 mod contributions;
 mod governance;
 mod projects;
+mod quadratic_voting;
 mod tasks;
 mod xcm_config;
 
@@ -11,6 +12,7 @@ pub use assets::*;
 pub use contributions::*;
 pub use governance::*;
 pub use projects::*;
+pub use quadratic_voting::*;
 pub use tasks::*;
 pub use xcm_config::*;
 

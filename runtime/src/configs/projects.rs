@@ -1,8 +1,8 @@
 //! Projects: living plans, stewards, milestones, treasuries and plan-backed currencies.
 
 use crate::{
-	constants::*, AccountId, Assets, Balance, Balances, Contributions, Runtime, RuntimeHoldReason,
-	RuntimeOrigin, Tasks,
+	constants::*, AccountId, Assets, Balance, Balances, Contributions, QuadraticVoting, Runtime,
+	RuntimeHoldReason, RuntimeOrigin, Tasks,
 };
 use polkadot_sdk::*;
 
@@ -27,7 +27,8 @@ parameter_types! {
 	pub const ProjectDepositPerByte: Balance = deposit(0, 1);
 }
 
-/// A project's constitutional acts: a passed poll of that project, or the chain's Root.
+/// A project's constitutional acts: a passed poll of that project (`QuadraticVoting` dispatches
+/// a passed proposal with the project's origin), or the chain's Root.
 pub type ProjectGovernance =
 	EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, pallet_projects::EnsureProject>;
 
@@ -38,7 +39,8 @@ impl pallet_projects::Config for Runtime {
 	type ProjectAssetId = ConvertInto;
 	type GovernanceOrigin = ProjectGovernance;
 	// A project with live tasks cannot be reaped.
-	type OutstandingWork = Tasks;
+	// Escrowed tasks and open polls keep a project from being reaped.
+	type OutstandingWork = (Tasks, QuadraticVoting);
 	type OnDonation = Contributions;
 	type ReapBeneficiary = TreasuryAccount;
 	type PalletId = ProjectsPalletId;

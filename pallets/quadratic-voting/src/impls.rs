@@ -1,0 +1,138 @@
+//! Eligibility, deposits, what the runtime API and the projects pallet read, and the invariants.
+
+use crate::{pallet::*, runtime_api::PollInfo, BalanceOf, Poll, PollId, Question};
+use pallet_contributions::ProjectMembership;
+use pallet_projects::{OutstandingWork, ProjectId, ProjectsInterface};
+use polkadot_sdk::{
+	frame_support::traits::{fungible, tokens::Precision, Get},
+	frame_system,
+	sp_runtime::Saturating,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Whether `who` may vote in `poll`: a steward of its project, or a member by reputation
+	/// since the poll's creation block or earlier.
+	pub fn eligible(poll: &Poll<T>, who: &T::AccountId) -> bool {
+		T::Projects::is_steward(poll.project, who)
+			|| T::Membership::member_since(poll.project, who)
+				.is_some_and(|since| since <= poll.created)
+	}
+
+	/// Returns a poll's deposit to its creator.
+	pub(crate) fn release_deposit(poll: &Poll<T>) {
+		// Best effort: the hold is this pallet's, so all of it is there.
+		let _ = <T::NativeBalance as fungible::MutateHold<_>>::release(
+			&HoldReason::PollDeposit.into(),
+			&poll.creator,
+			poll.deposit,
+			Precision::BestEffort,
+		);
+	}
+
+	/// A running poll's state, for the runtime API.
+	pub fn poll_info(
+		poll: PollId,
+	) -> Option<PollInfo<T::AccountId, polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>>>
+	{
+		let record = Polls::<T>::get(poll)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let options = match &record.question {
+			Question::Options(options) => options.iter().map(|o| o.to_vec()).collect(),
+			Question::Proposal(_) => alloc::vec::Vec::new(),
+		};
+		Some(PollInfo {
+			project: record.project,
+			creator: record.creator.clone(),
+			proposal: matches!(record.question, Question::Proposal(_)),
+			options,
+			tally: record.tally.to_vec(),
+			voters: record.voters,
+			electorate: record.electorate,
+			quorum: record.quorum,
+			created: record.created,
+			end: record.end,
+			ended: now > record.end,
+			outcome: record.outcome(),
+		})
+	}
+
+	/// The voice credits `who` has left in `poll`, or `None` if they may not vote in it.
+	pub fn credits(poll: PollId, who: &T::AccountId) -> Option<u32> {
+		let record = Polls::<T>::get(poll)?;
+		if !Self::eligible(&record, who) {
+			return None;
+		}
+		let spent = Votes::<T>::get(poll, who).map(|v| v.cost()).unwrap_or_default();
+		let left = u64::from(T::VoiceCredits::get()).saturating_sub(spent);
+		Some(u32::try_from(left).unwrap_or(u32::MAX))
+	}
+
+	/// Checks tallies, voters, credits, open-poll counts and deposits against the stored votes.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
+	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use polkadot_sdk::frame_support::{ensure, traits::fungible::InspectHold};
+
+		let next = NextPollId::<T>::get();
+		let mut open: BTreeMap<ProjectId, u32> = BTreeMap::new();
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (id, poll) in Polls::<T>::iter() {
+			ensure!(id < next, "a poll id at or above NextPollId");
+			let expected_len = match &poll.question {
+				Question::Options(options) => options.len(),
+				Question::Proposal(_) => 2,
+			};
+			ensure!(poll.tally.len() == expected_len, "a tally of the wrong shape");
+			let mut tally = alloc::vec![0u64; expected_len];
+			let mut voters = 0u32;
+			for (_, vote) in Votes::<T>::iter_prefix(id) {
+				ensure!(vote.votes > 0, "a stored vote of no votes");
+				ensure!(
+					vote.cost() <= u64::from(T::VoiceCredits::get()),
+					"a vote costs more credits than a voter has"
+				);
+				let slot = poll.slot(vote.choice).ok_or("a vote for no choice of its poll")?;
+				let counted = tally.get_mut(slot).ok_or("a vote for no choice of its poll")?;
+				*counted = counted.saturating_add(u64::from(vote.votes));
+				voters = voters.saturating_add(1);
+			}
+			ensure!(poll.tally.to_vec() == tally, "a tally differs from the sum of its votes");
+			ensure!(poll.voters == voters, "a voter count differs from the votes");
+			ensure!(voters <= T::MaxVoters::get(), "more voters than a poll may have");
+			let count = open.entry(poll.project).or_default();
+			*count = count.saturating_add(1);
+			let deposit = held.entry(poll.creator.clone()).or_default();
+			*deposit = deposit.saturating_add(poll.deposit);
+		}
+		for (project, count) in OpenPolls::<T>::iter() {
+			ensure!(
+				open.remove(&project).unwrap_or_default() == count,
+				"an open-poll count differs from the polls"
+			);
+		}
+		ensure!(open.is_empty(), "polls not counted as open");
+		ensure!(
+			Votes::<T>::iter_keys().all(|(poll, _)| Polls::<T>::contains_key(poll)),
+			"votes of a closed poll"
+		);
+		for (who, deposits) in held {
+			let on_hold = T::NativeBalance::balance_on_hold(&HoldReason::PollDeposit.into(), &who);
+			ensure!(on_hold == deposits, "held deposits differ from the polls");
+		}
+		Ok(())
+	}
+}
+
+/// A project with open polls cannot be reaped.
+impl<T: Config> OutstandingWork for Pallet<T> {
+	fn outstanding(project: ProjectId) -> u32 {
+		OpenPolls::<T>::get(project)
+	}
+}
+
+/// Makes the projects and members the benchmarks need.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// An open project in which `members` are members by reputation from now on.
+	fn project_with_members(members: &[AccountId]) -> ProjectId;
+}

@@ -1,0 +1,265 @@
+//! A test runtime: System, Balances, Assets, Preimage, Projects (the real pallet, for its origin
+//! and its governed calls) and QuadraticVoting, with membership set by the tests.
+
+use crate::{self as pallet_quadratic_voting};
+use core::cell::RefCell;
+use pallet_contributions::ProjectMembership;
+use pallet_projects::{CurrencyParams, ProjectId, ProjectsInterface};
+use polkadot_sdk::{
+	frame_support::{
+		self, assert_ok, derive_impl, parameter_types,
+		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, ConstU8, EitherOf},
+		BoundedVec, PalletId,
+	},
+	frame_system::{self, EnsureNever, EnsureRoot, EnsureSigned},
+	pallet_assets, pallet_balances, pallet_preimage, sp_io,
+	sp_runtime::{traits::ConvertInto, BuildStorage},
+};
+use std::collections::BTreeMap;
+
+pub type AccountId = u128;
+pub type Balance = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// The founder and steward of the projects the tests create.
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+/// Never a member.
+pub const EVE: AccountId = 5;
+/// Has no funds at all.
+pub const POOR: AccountId = 99;
+pub const TREASURY: AccountId = 1000;
+pub const INITIAL: Balance = 1_000_000;
+pub const ED: Balance = 10;
+pub const CREDITS: u32 = 100;
+pub const MIN: u64 = 5;
+pub const MAX: u64 = 100;
+pub const DEPOSIT: Balance = 50;
+pub const MAX_VOTERS: u32 = 6;
+
+thread_local! {
+	/// (project, account) → the block since which the account is a member by reputation.
+	static MEMBERS: RefCell<BTreeMap<(ProjectId, AccountId), u64>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Makes `who` a member of `project` by reputation since `since`.
+pub fn make_member(project: ProjectId, who: AccountId, since: u64) {
+	MEMBERS.with(|m| m.borrow_mut().insert((project, who), since));
+}
+
+/// `who`'s standing in `project` ends.
+pub fn lapse(project: ProjectId, who: AccountId) {
+	MEMBERS.with(|m| m.borrow_mut().remove(&(project, who)));
+}
+
+/// Stewards (from the projects pallet) and the members the tests made.
+pub struct MockMembership;
+impl ProjectMembership<AccountId> for MockMembership {
+	type BlockNumber = u64;
+
+	fn reputation(project: ProjectId, who: &AccountId) -> u128 {
+		u128::from(Self::member_since(project, who).is_some())
+	}
+	fn is_member(project: ProjectId, who: &AccountId) -> bool {
+		Projects::is_steward(project, who) || Self::member_since(project, who).is_some()
+	}
+	fn member_since(project: ProjectId, who: &AccountId) -> Option<u64> {
+		MEMBERS.with(|m| m.borrow().get(&(project, *who)).copied())
+	}
+	fn members_count(project: ProjectId) -> u32 {
+		let stewards = Projects::stewards(project);
+		let by_reputation = MEMBERS.with(|m| {
+			m.borrow().keys().filter(|(p, who)| *p == project && !stewards.contains(who)).count()
+		});
+		(stewards.len() + by_reputation) as u32
+	}
+}
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(3)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(4)]
+	pub type Projects = pallet_projects;
+	#[runtime::pallet_index(5)]
+	pub type QuadraticVoting = pallet_quadratic_voting;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = polkadot_sdk::sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU64<ED>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+	type Holder = ();
+}
+
+impl pallet_preimage::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type Currency = Balances;
+	type ManagerOrigin = EnsureSigned<AccountId>;
+	type Consideration = ();
+}
+
+parameter_types! {
+	pub const ProjectsPalletId: PalletId = PalletId(*b"cm/prjct");
+	pub const Treasury: AccountId = TREASURY;
+}
+
+/// Root, or a passed poll of the project.
+type Governance =
+	EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, pallet_projects::EnsureProject>;
+
+impl pallet_projects::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type NativeBalance = Balances;
+	type Assets = Assets;
+	type ProjectAssetId = ConvertInto;
+	type GovernanceOrigin = Governance;
+	type OutstandingWork = QuadraticVoting;
+	type OnDonation = ();
+	type ReapBeneficiary = Treasury;
+	type PalletId = ProjectsPalletId;
+	type ProjectDepositBase = ConstU64<100>;
+	type MilestoneDepositBase = ConstU64<50>;
+	type DepositPerByte = ConstU64<1>;
+	type CurrencyDeposit = ConstU64<200>;
+	type MaxNameLen = ConstU32<32>;
+	type MaxCidLen = ConstU32<64>;
+	type MaxStewards = ConstU32<4>;
+	type MaxMilestones = ConstU32<8>;
+	type MaxSymbolLen = ConstU32<8>;
+	type MaxCurrencyNameLen = ConstU32<32>;
+	type MaxDecimals = ConstU8<18>;
+	type WeightInfo = ();
+}
+
+impl pallet_quadratic_voting::Config for Test {
+	type RuntimeCall = RuntimeCall;
+	type ProposalOrigin = RuntimeOrigin;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type NativeBalance = Balances;
+	type Projects = Projects;
+	type Membership = MockMembership;
+	type Preimages = Preimage;
+	type VoiceCredits = ConstU32<CREDITS>;
+	type MinDuration = ConstU64<MIN>;
+	type MaxDuration = ConstU64<MAX>;
+	type PollDeposit = ConstU64<DEPOSIT>;
+	type ByteDeposit = ConstU64<1>;
+	type MaxOptions = ConstU32<4>;
+	type MaxLabelLen = ConstU32<16>;
+	type MaxProposalLen = ConstU32<512>;
+	type MaxVoters = ConstU32<MAX_VOTERS>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockMembership;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MockMembership {
+	fn project_with_members(members: &[AccountId]) -> ProjectId {
+		let project = new_project();
+		let now = System::block_number();
+		for who in members {
+			make_member(project, *who, now);
+		}
+		project
+	}
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		MEMBERS.with(|m| m.borrow_mut().clear());
+	});
+	ext
+}
+
+/// Runs a test and checks the invariants of both pallets after it.
+pub fn test(body: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		body();
+		QuadraticVoting::do_try_state().expect("voting invariants hold");
+		Projects::do_try_state().expect("project invariants hold");
+	});
+}
+
+pub fn bytes<S: polkadot_sdk::frame_support::traits::Get<u32>>(s: &str) -> BoundedVec<u8, S> {
+	BoundedVec::try_from(s.as_bytes().to_vec()).unwrap()
+}
+
+/// Alice creates a project with a currency (the founder is its steward); returns its id.
+pub fn new_project() -> ProjectId {
+	let project = pallet_projects::NextProjectId::<Test>::get();
+	assert_ok!(Projects::create_project(
+		RuntimeOrigin::signed(ALICE),
+		bytes("Commons"),
+		bytes("plan"),
+		Some(CurrencyParams {
+			symbol: bytes("CMN"),
+			name: bytes("Commons"),
+			decimals: 2,
+			cap: 1_000_000,
+			min_balance: 5,
+		}),
+	));
+	project
+}
+
+/// A project whose members by reputation are Bob, Charlie and Dave (since block 1), with Alice
+/// its steward.
+pub fn project_with_members() -> ProjectId {
+	let project = new_project();
+	for who in [BOB, CHARLIE, DAVE] {
+		make_member(project, who, 1);
+	}
+	project
+}

@@ -1,0 +1,509 @@
+//! Unit tests of polls, votes and closing, and a property test of random voting.
+
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+
+use crate::{
+	mock::*, Choice, Error, Event, NextPollId, OpenPolls, Outcome, PollId, Polls, Question, Votes,
+};
+use pallet_projects::{ProjectStatus, ProjectsInterface};
+use polkadot_sdk::{
+	frame_support::{
+		assert_noop, assert_ok,
+		traits::{fungible::InspectHold, ConstU32},
+		weights::Weight,
+		BoundedVec,
+	},
+	sp_runtime::{DispatchError, Percent, TokenError},
+};
+
+type Options = BoundedVec<BoundedVec<u8, ConstU32<16>>, ConstU32<4>>;
+
+fn options(labels: &[&str]) -> Options {
+	BoundedVec::try_from(labels.iter().map(|l| bytes(l)).collect::<Vec<_>>()).unwrap()
+}
+
+fn held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&crate::HoldReason::PollDeposit.into(), &who)
+}
+
+/// Bob asks the project to choose among three options, until block 20, quorum 50%.
+fn options_poll(project: u32) -> PollId {
+	let poll = NextPollId::<Test>::get();
+	assert_ok!(QuadraticVoting::create_poll(
+		RuntimeOrigin::signed(BOB),
+		project,
+		options(&["red", "green", "blue"]),
+		20,
+		Percent::from_percent(50),
+	));
+	poll
+}
+
+/// Bob proposes `call` to the project, until block 20, quorum 50%.
+fn proposal(project: u32, call: RuntimeCall) -> PollId {
+	let poll = NextPollId::<Test>::get();
+	assert_ok!(QuadraticVoting::propose(
+		RuntimeOrigin::signed(BOB),
+		project,
+		Box::new(call),
+		20,
+		Percent::from_percent(50),
+	));
+	poll
+}
+
+fn vote(who: AccountId, poll: PollId, choice: Choice, votes: u32) -> Result<(), DispatchError> {
+	QuadraticVoting::vote(RuntimeOrigin::signed(who), poll, choice, votes)
+}
+
+fn close(poll: PollId) -> Result<(), DispatchError> {
+	QuadraticVoting::close_poll(
+		RuntimeOrigin::signed(EVE),
+		poll,
+		Weight::from_parts(u64::MAX, u64::MAX),
+	)
+	.map(|_| ())
+	.map_err(|e| e.error)
+}
+
+fn set_cap(project: u32, cap: Balance) -> RuntimeCall {
+	RuntimeCall::Projects(pallet_projects::Call::set_cap { project, cap })
+}
+
+fn closed_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|r| match r.event {
+			RuntimeEvent::QuadraticVoting(e @ Event::PollClosed { .. }) => Some(e),
+			_ => None,
+		})
+		.expect("a PollClosed event")
+}
+
+#[test]
+fn an_options_poll_tallies_quadratic_votes_and_closes() {
+	test(|| {
+		let project = project_with_members();
+		let poll = options_poll(project);
+		let deposit = DEPOSIT + ("red".len() + "green".len() + "blue".len()) as Balance;
+		assert_eq!(held(BOB), deposit);
+		assert_eq!(OpenPolls::<Test>::get(project), 1);
+		System::assert_last_event(
+			Event::PollCreated {
+				poll,
+				project,
+				creator: BOB,
+				question: Question::Options(options(&["red", "green", "blue"])),
+				end: 20,
+				quorum: Percent::from_percent(50),
+				electorate: 4,
+			}
+			.into(),
+		);
+
+		// 3 votes cost 9 credits, 5 cost 25, 10 cost all 100.
+		assert_ok!(vote(BOB, poll, Choice::Option(0), 3));
+		assert_ok!(vote(CHARLIE, poll, Choice::Option(1), 5));
+		assert_ok!(vote(ALICE, poll, Choice::Option(0), 10));
+		assert_eq!(QuadraticVoting::credits(poll, &BOB), Some(CREDITS - 9));
+		assert_eq!(QuadraticVoting::credits(poll, &ALICE), Some(0));
+		assert_eq!(QuadraticVoting::credits(poll, &EVE), None, "Eve may not vote");
+		assert_eq!(Polls::<Test>::get(poll).unwrap().tally.to_vec(), vec![13, 5, 0]);
+		// Bob changes his mind: his three votes move.
+		assert_ok!(vote(BOB, poll, Choice::Option(2), 4));
+		System::assert_last_event(
+			Event::Voted {
+				poll,
+				voter: BOB,
+				choice: Choice::Option(2),
+				votes: 4,
+				tally: BoundedVec::try_from(vec![10, 5, 4]).unwrap(),
+			}
+			.into(),
+		);
+		assert_eq!(QuadraticVoting::credits(poll, &BOB), Some(CREDITS - 16));
+		let info = QuadraticVoting::poll_info(poll).unwrap();
+		assert_eq!((info.voters, info.electorate, info.ended), (3, 4, false));
+		assert_eq!(info.outcome, Outcome::Chosen(0));
+
+		assert_noop!(close(poll), Error::<Test>::PollRunning);
+		System::set_block_number(21);
+		assert_noop!(vote(DAVE, poll, Choice::Option(1), 1), Error::<Test>::PollEnded);
+		assert_ok!(close(poll));
+		assert_eq!(
+			closed_event(),
+			Event::PollClosed {
+				poll,
+				project,
+				outcome: Outcome::Chosen(0),
+				tally: BoundedVec::try_from(vec![10, 5, 4]).unwrap(),
+				voters: 3,
+				electorate: 4,
+				dispatched: None,
+			}
+		);
+		assert_eq!(held(BOB), 0, "the deposit returned");
+		assert!(Polls::<Test>::get(poll).is_none());
+		assert_eq!(Votes::<Test>::iter_prefix(poll).count(), 0, "the votes are gone");
+		assert_eq!(OpenPolls::<Test>::get(project), 0);
+		assert_eq!(QuadraticVoting::poll_info(poll), None);
+		assert_noop!(close(poll), Error::<Test>::PollNotFound);
+	});
+}
+
+#[test]
+fn a_passed_proposal_is_dispatched_with_the_projects_origin() {
+	test(|| {
+		let project = project_with_members();
+		let poll = proposal(project, set_cap(project, 777_000));
+		assert_ok!(vote(BOB, poll, Choice::Aye, 4));
+		assert_ok!(vote(CHARLIE, poll, Choice::Nay, 3));
+		assert_ok!(vote(DAVE, poll, Choice::Aye, 1));
+		System::set_block_number(21);
+		// The call's weight must be within the bound given.
+		assert_noop!(
+			QuadraticVoting::close_poll(RuntimeOrigin::signed(EVE), poll, Weight::zero()),
+			Error::<Test>::ProposalWeightAboveBound
+		);
+		assert_ok!(close(poll));
+		let Event::PollClosed { outcome, dispatched, tally, .. } = closed_event() else {
+			unreachable!()
+		};
+		assert_eq!(outcome, Outcome::Passed);
+		assert_eq!(tally.to_vec(), vec![5, 3]);
+		assert_eq!(dispatched, Some(Ok(())));
+		let cap = pallet_projects::Projects::<Test>::get(project).unwrap().currency.unwrap().cap;
+		assert_eq!(cap, 777_000, "the project's governance acted");
+	});
+}
+
+#[test]
+fn a_passed_proposal_adds_a_steward() {
+	test(|| {
+		let project = project_with_members();
+		let call =
+			RuntimeCall::Projects(pallet_projects::Call::add_steward { project, steward: DAVE });
+		let poll = proposal(project, call);
+		assert_ok!(vote(BOB, poll, Choice::Aye, 1));
+		assert_ok!(vote(CHARLIE, poll, Choice::Aye, 1));
+		System::set_block_number(21);
+		assert_ok!(close(poll));
+		assert!(Projects::is_steward(project, &DAVE));
+	});
+}
+
+#[test]
+fn a_rejected_or_inquorate_proposal_is_not_dispatched() {
+	test(|| {
+		let project = project_with_members();
+		// A tie is a rejection.
+		let tied = proposal(project, set_cap(project, 5));
+		assert_ok!(vote(BOB, tied, Choice::Aye, 2));
+		assert_ok!(vote(CHARLIE, tied, Choice::Nay, 2));
+		// One voter of four is below a 50% quorum.
+		let quiet = proposal(project, set_cap(project, 5));
+		assert_ok!(vote(BOB, quiet, Choice::Aye, 10));
+		System::set_block_number(21);
+		assert_ok!(close(tied));
+		assert_eq!(
+			closed_event(),
+			Event::PollClosed {
+				poll: tied,
+				project,
+				outcome: Outcome::Rejected,
+				tally: BoundedVec::try_from(vec![2, 2]).unwrap(),
+				voters: 2,
+				electorate: 4,
+				dispatched: None,
+			}
+		);
+		assert_ok!(close(quiet));
+		let Event::PollClosed { outcome, dispatched, .. } = closed_event() else { unreachable!() };
+		assert_eq!((outcome, dispatched), (Outcome::NoQuorum, None));
+		let cap = pallet_projects::Projects::<Test>::get(project).unwrap().currency.unwrap().cap;
+		assert_eq!(cap, 1_000_000);
+	});
+}
+
+#[test]
+fn a_failing_proposal_still_closes_the_poll() {
+	test(|| {
+		let project = project_with_members();
+		// Active -> Active is not a transition: the call fails.
+		let call = RuntimeCall::Projects(pallet_projects::Call::set_status {
+			project,
+			status: ProjectStatus::Active,
+		});
+		let poll = proposal(project, call);
+		assert_ok!(vote(BOB, poll, Choice::Aye, 1));
+		assert_ok!(vote(CHARLIE, poll, Choice::Aye, 1));
+		System::set_block_number(21);
+		assert_ok!(close(poll));
+		let Event::PollClosed { outcome, dispatched, .. } = closed_event() else { unreachable!() };
+		assert_eq!(outcome, Outcome::Passed);
+		assert_eq!(
+			dispatched,
+			Some(Err(pallet_projects::Error::<Test>::InvalidStatusTransition.into()))
+		);
+		assert_eq!(held(BOB), 0);
+	});
+}
+
+#[test]
+fn a_long_proposal_goes_through_the_preimage_pallet() {
+	test(|| {
+		let project = project_with_members();
+		let remark =
+			RuntimeCall::System(polkadot_sdk::frame_system::Call::remark { remark: vec![7; 200] });
+		let len = codec::Encode::encoded_size(&remark) as Balance;
+		let poll = proposal(project, remark);
+		let Question::Proposal(bounded) = Polls::<Test>::get(poll).unwrap().question else {
+			unreachable!()
+		};
+		assert!(bounded.lookup_hash().is_some(), "noted, not inline");
+		assert_eq!(held(BOB), DEPOSIT + len);
+		assert_eq!(polkadot_sdk::pallet_preimage::PreimageFor::<Test>::iter().count(), 1);
+		assert_ok!(vote(BOB, poll, Choice::Nay, 1));
+		assert_ok!(vote(CHARLIE, poll, Choice::Nay, 1));
+		System::set_block_number(21);
+		assert_ok!(close(poll));
+		assert_eq!(
+			polkadot_sdk::pallet_preimage::PreimageFor::<Test>::iter().count(),
+			0,
+			"the preimage is gone"
+		);
+		assert_noop!(
+			QuadraticVoting::propose(
+				RuntimeOrigin::signed(BOB),
+				project,
+				Box::new(RuntimeCall::System(polkadot_sdk::frame_system::Call::remark {
+					remark: vec![7; 600],
+				})),
+				40,
+				Percent::zero(),
+			),
+			Error::<Test>::ProposalTooLong
+		);
+	});
+}
+
+#[test]
+fn eligibility_is_fixed_when_the_poll_is_created() {
+	test(|| {
+		let project = project_with_members();
+		System::set_block_number(5);
+		let poll = options_poll(project);
+		// Eve earns her standing during the poll: too late for this one.
+		make_member(project, EVE, 6);
+		System::set_block_number(6);
+		assert_noop!(vote(EVE, poll, Choice::Option(0), 1), Error::<Test>::NotEligible);
+		assert_noop!(vote(POOR, poll, Choice::Option(0), 1), Error::<Test>::NotEligible);
+		// The steward votes without reputation.
+		assert_ok!(vote(ALICE, poll, Choice::Option(0), 1));
+		// The electorate is the member count at creation.
+		assert_eq!(Polls::<Test>::get(poll).unwrap().electorate, 4);
+		// A member whose standing ended during the poll has no voice any more.
+		lapse(project, DAVE);
+		assert_noop!(vote(DAVE, poll, Choice::Option(0), 1), Error::<Test>::NotEligible);
+		// A later poll counts Eve.
+		let later = options_poll(project);
+		assert_eq!(Polls::<Test>::get(later).unwrap().electorate, 4);
+		assert_ok!(vote(EVE, later, Choice::Option(1), 1));
+	});
+}
+
+#[test]
+fn create_errors() {
+	test(|| {
+		let project = project_with_members();
+		let create = |who, project, labels: &[&str], end| {
+			QuadraticVoting::create_poll(
+				RuntimeOrigin::signed(who),
+				project,
+				options(labels),
+				end,
+				Percent::from_percent(10),
+			)
+		};
+		assert_noop!(create(BOB, project, &["a"], 20), Error::<Test>::TooFewOptions);
+		assert_noop!(create(BOB, project, &["a", ""], 20), Error::<Test>::EmptyLabel);
+		assert_noop!(create(BOB, 9, &["a", "b"], 20), Error::<Test>::ProjectNotFound);
+		assert_noop!(create(EVE, project, &["a", "b"], 20), Error::<Test>::NotMember);
+		assert_noop!(create(BOB, project, &["a", "b"], 1 + MIN - 1), Error::<Test>::BadEnd);
+		assert_noop!(create(BOB, project, &["a", "b"], 1 + MAX + 1), Error::<Test>::BadEnd);
+		assert_ok!(create(BOB, project, &["a", "b"], 1 + MIN));
+		assert_ok!(create(BOB, project, &["a", "b"], 1 + MAX));
+		make_member(project, POOR, 1);
+		assert_noop!(create(POOR, project, &["a", "b"], 20), TokenError::FundsUnavailable);
+		NextPollId::<Test>::put(u32::MAX);
+		assert_noop!(create(BOB, project, &["a", "b"], 20), Error::<Test>::Overflow);
+		NextPollId::<Test>::put(2);
+		assert_noop!(
+			QuadraticVoting::create_poll(
+				RuntimeOrigin::none(),
+				project,
+				options(&["a", "b"]),
+				20,
+				Percent::zero()
+			),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Projects::set_status(RuntimeOrigin::root(), project, ProjectStatus::Completed));
+		assert_noop!(create(BOB, project, &["a", "b"], 20), Error::<Test>::ProjectClosed);
+	});
+}
+
+#[test]
+fn vote_errors() {
+	test(|| {
+		let project = project_with_members();
+		let poll = options_poll(project);
+		let motion = proposal(project, set_cap(project, 5));
+		assert_noop!(vote(BOB, 7, Choice::Option(0), 1), Error::<Test>::PollNotFound);
+		assert_noop!(vote(EVE, poll, Choice::Option(0), 1), Error::<Test>::NotEligible);
+		assert_noop!(vote(BOB, poll, Choice::Aye, 1), Error::<Test>::InvalidChoice);
+		assert_noop!(vote(BOB, poll, Choice::Option(3), 1), Error::<Test>::InvalidChoice);
+		assert_noop!(vote(BOB, motion, Choice::Option(0), 1), Error::<Test>::InvalidChoice);
+		// Eleven votes cost 121 credits, more than the 100 each voter has.
+		assert_noop!(vote(BOB, poll, Choice::Option(0), 11), Error::<Test>::InsufficientCredits);
+		assert_noop!(vote(BOB, poll, Choice::Option(0), 0), Error::<Test>::NotVoted);
+		assert_noop!(
+			QuadraticVoting::vote(RuntimeOrigin::none(), poll, Choice::Option(0), 1),
+			DispatchError::BadOrigin
+		);
+		// Withdrawing a vote.
+		assert_ok!(vote(BOB, poll, Choice::Option(1), 2));
+		assert_ok!(vote(BOB, poll, Choice::Option(0), 0));
+		assert_eq!(Polls::<Test>::get(poll).unwrap().tally.to_vec(), vec![0, 0, 0]);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().voters, 0);
+		assert_eq!(QuadraticVoting::credits(poll, &BOB), Some(CREDITS));
+		// Room for MAX_VOTERS voters.
+		for who in 6..=(6 + MAX_VOTERS as AccountId) {
+			make_member(project, who, 1);
+		}
+		let crowded = options_poll(project);
+		for who in 6..(6 + MAX_VOTERS as AccountId) {
+			assert_ok!(vote(who, crowded, Choice::Option(0), 1));
+		}
+		assert_noop!(
+			vote(6 + MAX_VOTERS as AccountId, crowded, Choice::Option(0), 1),
+			Error::<Test>::TooManyVoters
+		);
+		// A voter already counted may still change their vote.
+		assert_ok!(vote(6, crowded, Choice::Option(1), 2));
+		System::set_block_number(21);
+		assert_noop!(
+			QuadraticVoting::close_poll(RuntimeOrigin::none(), poll, Weight::zero()),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(close(crowded));
+		assert_eq!(Votes::<Test>::iter_prefix(crowded).count(), 0);
+	});
+}
+
+#[test]
+fn options_polls_can_tie() {
+	test(|| {
+		let project = project_with_members();
+		let poll = options_poll(project);
+		assert_ok!(vote(BOB, poll, Choice::Option(0), 3));
+		assert_ok!(vote(CHARLIE, poll, Choice::Option(2), 3));
+		System::set_block_number(21);
+		assert_ok!(close(poll));
+		let Event::PollClosed { outcome, .. } = closed_event() else { unreachable!() };
+		assert_eq!(outcome, Outcome::Tied);
+	});
+}
+
+#[test]
+fn a_project_with_open_polls_cannot_be_reaped() {
+	test(|| {
+		let project = project_with_members();
+		let poll = options_poll(project);
+		assert_ok!(Projects::set_status(RuntimeOrigin::root(), project, ProjectStatus::Cancelled));
+		assert_noop!(
+			Projects::reap_project(RuntimeOrigin::signed(EVE), project),
+			pallet_projects::Error::<Test>::OutstandingWork
+		);
+		System::set_block_number(21);
+		assert_ok!(close(poll));
+		assert_ok!(Projects::reap_project(RuntimeOrigin::signed(EVE), project));
+	});
+}
+
+/// Random voters (members, a steward, outsiders, latecomers) vote, change and withdraw votes in
+/// random polls; after every step the invariants hold, every tally equals a model's and every
+/// voter's credits are what their last vote left.
+#[test]
+fn random_voting_keeps_tallies_and_credits_exact() {
+	use std::collections::BTreeMap;
+	for seed in 0..100u64 {
+		let mut state = seed.wrapping_mul(0x2545_f491_4f6c_dd1d).wrapping_add(7);
+		let mut next = move |n: u64| {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			state % n
+		};
+		new_test_ext().execute_with(|| {
+			let project = project_with_members();
+			let polls = [options_poll(project), proposal(project, set_cap(project, 9))];
+			// (poll, voter) → (slot, votes)
+			let mut model: BTreeMap<(PollId, AccountId), (usize, u32)> = BTreeMap::new();
+			let mut accepted = 0;
+			for _ in 0..50 {
+				let poll = polls[next(2) as usize];
+				let who = [ALICE, BOB, CHARLIE, DAVE, EVE, POOR][next(6) as usize];
+				let votes = next(12) as u32;
+				let (choice, slot) = if poll == polls[0] {
+					let i = next(4) as u32;
+					(Choice::Option(i), i as usize)
+				} else if next(2) == 0 {
+					(Choice::Aye, 0)
+				} else {
+					(Choice::Nay, 1)
+				};
+				if next(10) == 0 {
+					// Eve earns standing after the polls were created (at block 1).
+					make_member(project, EVE, System::block_number().max(2));
+				}
+				if vote(who, poll, choice, votes).is_ok() {
+					accepted += 1;
+					if votes == 0 {
+						model.remove(&(poll, who));
+					} else {
+						model.insert((poll, who), (slot, votes));
+					}
+				}
+				QuadraticVoting::do_try_state().expect("invariants hold");
+				for poll in polls {
+					let record = Polls::<Test>::get(poll).unwrap();
+					let mut tally = vec![0u64; record.tally.len()];
+					for ((p, _), (slot, votes)) in &model {
+						if *p == poll {
+							tally[*slot] += u64::from(*votes);
+						}
+					}
+					assert_eq!(record.tally.to_vec(), tally, "seed {seed}");
+				}
+				for ((poll, voter), (_, votes)) in &model {
+					assert_eq!(
+						QuadraticVoting::credits(*poll, voter),
+						Some(CREDITS - votes * votes),
+						"seed {seed}"
+					);
+				}
+				assert!(!model.keys().any(|(_, v)| *v == EVE || *v == POOR), "outsiders voted");
+				System::set_block_number(System::block_number() + next(2));
+			}
+			assert!(accepted > 0, "seed {seed}: no vote was accepted");
+			System::set_block_number(30);
+			for poll in polls {
+				assert_ok!(close(poll));
+			}
+			QuadraticVoting::do_try_state().expect("invariants hold");
+			assert_eq!(Votes::<Test>::iter().count(), 0);
+		});
+	}
+}

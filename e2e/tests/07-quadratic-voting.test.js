@@ -55,7 +55,7 @@ describe('quadratic voting', () => {
 
     // Bob proposes that the project fund the milestone.
     const minDuration = api.consts.quadraticVoting.minDuration.toNumber();
-    const end = (await bestNumber(api)) + minDuration + 2;
+    const end = (await bestNumber(api)) + minDuration + 12;
     const proposed = await sendOk(api, api.tx.quadraticVoting.propose(
       project, api.tx.projects.fundMilestone(project, milestone), end, 50,
     ), bob);

@@ -77,8 +77,11 @@ pub mod support {
 		fn project_with_members(members: &[AccountId]) -> pallet_projects::ProjectId {
 			use pallet_projects::BenchmarkHelper as _;
 			let founder: AccountId = polkadot_sdk::frame_benchmarking::account("founder", 0, 0);
-			let (project, _) =
-				Projects::funded_milestone(&founder, pallet_projects::BudgetAsset::Native, UNIT);
+			let (project, _) = Projects::funded_milestone(
+				&founder,
+				pallet_projects::BudgetAsset::Native,
+				constants::UNIT,
+			);
 			for who in members {
 				Contributions::record(
 					project,
@@ -86,7 +89,7 @@ pub mod support {
 					pallet_contributions::ContributionKind::Task,
 					0,
 					&[],
-					configs::TaskReputation::get(),
+					<configs::TaskReputation as frame_support::traits::Get<u128>>::get(),
 				);
 			}
 			project

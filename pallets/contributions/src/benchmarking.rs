@@ -52,12 +52,17 @@ fn longest_cid<T: Config>() -> CidOf<T> {
 
 /// An account with enough native balance for claim deposits.
 fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
-	use fungible::{Inspect, Mutate};
 	let who: T::AccountId = account(name, i, 0);
+	fund::<T>(&who);
+	who
+}
+
+/// Gives `who` enough free native balance for claim deposits.
+fn fund<T: Config>(who: &T::AccountId) {
+	use fungible::{Inspect, Mutate};
 	let amount =
 		T::ClaimDeposit::get().saturating_mul(100u32.into()) + T::NativeBalance::minimum_balance();
-	T::NativeBalance::set_balance(&who, amount);
-	who
+	T::NativeBalance::set_balance(who, amount);
 }
 
 /// Above every member's reputation: the earner displaces the first to end.

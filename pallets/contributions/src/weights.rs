@@ -41,6 +41,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Totals` (r:1 w:1)
 	/// Proof: `Contributions::Totals` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::ContributorCount` (r:1 w:1)
+	/// Proof: `Contributions::ContributorCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Recent` (r:1 w:1)
 	/// Proof: `Contributions::Recent` (`max_values`: None, `max_size`: Some(1973), added: 4448, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Reputations` (r:1 w:1)
@@ -52,26 +54,26 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Recognitions` (r:0 w:1)
 	/// Proof: `Contributions::Recognitions` (`max_values`: None, `max_size`: Some(251), added: 2726, mode: `MaxEncodedLen`)
 	fn recognize() -> Weight {
-		// Proof size: measured `14568`, estimated `13727`
-		// Minimum execution time: 194_479_000 picoseconds.
-		Weight::from_parts(202_922_000, 13727)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Proof size: measured `14100`, estimated `13727`
+		// Minimum execution time: 194_870_000 picoseconds.
+		Weight::from_parts(215_201_000, 13727)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Contributions::HalfLives` (r:0 w:1)
 	/// Proof: `Contributions::HalfLives` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn set_half_life() -> Weight {
 		// Proof size: measured `0`, estimated `0`
-		// Minimum execution time: 7_090_000 picoseconds.
-		Weight::from_parts(8_052_000, 0)
+		// Minimum execution time: 7_381_000 picoseconds.
+		Weight::from_parts(8_142_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Contributions::RecognitionBudgets` (r:0 w:1)
 	/// Proof: `Contributions::RecognitionBudgets` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn set_recognition_budget() -> Weight {
 		// Proof size: measured `0`, estimated `0`
-		// Minimum execution time: 7_181_000 picoseconds.
-		Weight::from_parts(8_132_000, 0)
+		// Minimum execution time: 7_461_000 picoseconds.
+		Weight::from_parts(8_212_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:0)
@@ -83,13 +85,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Claims` (r:0 w:1)
 	/// Proof: `Contributions::Claims` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	fn claim_contribution() -> Weight {
 		// Proof size: measured `10990`, estimated `13727`
-		// Minimum execution time: 103_304_000 picoseconds.
-		Weight::from_parts(115_412_000, 13727)
+		// Minimum execution time: 107_950_000 picoseconds.
+		Weight::from_parts(135_832_000, 13727)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -100,9 +102,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Totals` (r:1 w:1)
 	/// Proof: `Contributions::Totals` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::ContributorCount` (r:1 w:1)
+	/// Proof: `Contributions::ContributorCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Recent` (r:1 w:1)
 	/// Proof: `Contributions::Recent` (`max_values`: None, `max_size`: Some(1973), added: 4448, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Reputations` (r:1 w:1)
@@ -110,22 +114,22 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::HalfLives` (r:1 w:0)
 	/// Proof: `Contributions::HalfLives` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn endorse() -> Weight {
-		// Proof size: measured `14092`, estimated `13727`
-		// Minimum execution time: 146_197_000 picoseconds.
-		Weight::from_parts(160_319_000, 13727)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Proof size: measured `13521`, estimated `13727`
+		// Minimum execution time: 146_318_000 picoseconds.
+		Weight::from_parts(177_925_000, 13727)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Contributions::Claims` (r:1 w:1)
 	/// Proof: `Contributions::Claims` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn clear_lapsed() -> Weight {
 		// Proof size: measured `575`, estimated `3752`
-		// Minimum execution time: 59_969_000 picoseconds.
-		Weight::from_parts(62_823_000, 3752)
+		// Minimum execution time: 60_039_000 picoseconds.
+		Weight::from_parts(62_664_000, 3752)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -134,30 +138,30 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn recognize() -> Weight {
-		Weight::from_parts(202_922_000, 13727)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(215_201_000, 13727)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn set_half_life() -> Weight {
-		Weight::from_parts(8_052_000, 0)
+		Weight::from_parts(8_142_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_recognition_budget() -> Weight {
-		Weight::from_parts(8_132_000, 0)
+		Weight::from_parts(8_212_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn claim_contribution() -> Weight {
-		Weight::from_parts(115_412_000, 13727)
+		Weight::from_parts(135_832_000, 13727)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn endorse() -> Weight {
-		Weight::from_parts(160_319_000, 13727)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(177_925_000, 13727)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn clear_lapsed() -> Weight {
-		Weight::from_parts(62_823_000, 3752)
+		Weight::from_parts(62_664_000, 3752)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

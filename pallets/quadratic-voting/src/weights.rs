@@ -23,48 +23,120 @@ pub trait WeightInfo {
 /// Weights measured on the machine above, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Projects::Projects` (r:1 w:0)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Standings` (r:1 w:0)
+	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::NextPollId` (r:1 w:1)
+	/// Proof: `QuadraticVoting::NextPollId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::OpenPolls` (r:1 w:1)
+	/// Proof: `QuadraticVoting::OpenPolls` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Polls` (r:0 w:1)
+	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1276), added: 3751, mode: `MaxEncodedLen`)
 	fn create_poll() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured `830`, estimated `13727`
+		// Minimum execution time: 109_343_000 picoseconds.
+		Weight::from_parts(114_981_000, 13727)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	fn propose(_l: u32, ) -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+	/// Storage: `Projects::Projects` (r:1 w:0)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Standings` (r:1 w:0)
+	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::StatusFor` (r:1 w:0)
+	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
+	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::NextPollId` (r:1 w:1)
+	/// Proof: `QuadraticVoting::NextPollId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::OpenPolls` (r:1 w:1)
+	/// Proof: `QuadraticVoting::OpenPolls` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Polls` (r:0 w:1)
+	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1276), added: 3751, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::PreimageFor` (r:0 w:1)
+	/// Proof: `Preimage::PreimageFor` (`max_values`: None, `max_size`: Some(4194344), added: 4196819, mode: `MaxEncodedLen`)
+	/// The range of component `l` is `[16, 4096]`.
+	fn propose(l: u32, ) -> Weight {
+		// Proof size: measured `834`, estimated `13727`
+		// Minimum execution time: 111_346_000 picoseconds.
+		Weight::from_parts(128_895_816, 13727)
+			.saturating_add(Weight::from_parts(2_688, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `QuadraticVoting::Polls` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1276), added: 3751, mode: `MaxEncodedLen`)
+	/// Storage: `Projects::Projects` (r:1 w:0)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Standings` (r:1 w:0)
+	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Votes` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Votes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured `2136`, estimated `13727`
+		// Minimum execution time: 47_501_000 picoseconds.
+		Weight::from_parts(50_635_000, 13727)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	fn close_poll(_v: u32, ) -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+	/// Storage: `QuadraticVoting::Polls` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1276), added: 3751, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Votes` (r:272 w:272)
+	/// Proof: `QuadraticVoting::Votes` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::OpenPolls` (r:1 w:1)
+	/// Proof: `QuadraticVoting::OpenPolls` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// The range of component `v` is `[0, 272]`.
+	fn close_poll(v: u32, ) -> Weight {
+		// Proof size: measured `499 + v * (58 ±0)`, estimated `4741 + v * (2551 ±0)`
+		// Minimum execution time: 81_521_000 picoseconds.
+		Weight::from_parts(80_661_096, 4741)
+			.saturating_add(Weight::from_parts(1_324_674, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2551).saturating_mul(v.into()))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_poll() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(114_981_000, 13727)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn propose(_l: u32, ) -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	fn propose(l: u32, ) -> Weight {
+		Weight::from_parts(128_895_816, 13727)
+			.saturating_add(Weight::from_parts(2_688, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(50_635_000, 13727)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn close_poll(_v: u32, ) -> Weight {
-		Weight::from_parts(300_000_000, 60000)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	fn close_poll(v: u32, ) -> Weight {
+		Weight::from_parts(80_661_096, 4741)
+			.saturating_add(Weight::from_parts(1_324_674, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2551).saturating_mul(v.into()))
 	}
 }

@@ -1,6 +1,8 @@
 //! A test runtime: System, Balances, Assets, Preimage, Projects (the real pallet, for its origin
 //! and its governed calls) and QuadraticVoting, with membership set by the tests.
 
+#![allow(clippy::arithmetic_side_effects)]
+
 use crate::{self as pallet_quadratic_voting};
 use core::cell::RefCell;
 use pallet_contributions::ProjectMembership;

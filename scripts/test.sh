@@ -37,5 +37,6 @@ stage "unit tests" cargo test --locked --release --workspace
 # scripts/benchmark.sh uses, never disturbing the node's.
 stage "benchmark tests" env CARGO_TARGET_DIR="$CARGO_TARGET_DIR/benchmarks" \
 	cargo test --locked --release -p pallet-projects -p pallet-tasks -p pallet-contributions \
+	-p pallet-quadratic-voting \
 	--features runtime-benchmarks
 stage "end-to-end" bash -c "cd '$ROOT/e2e' && npm test"

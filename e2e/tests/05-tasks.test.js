@@ -126,5 +126,19 @@ describe('tasks', () => {
     counters = await api.query.tasks.counters(project);
     assert.equal(counters.expired.toNumber(), 1);
     assert.equal(counters.open.toNumber(), 1);
+
+    // The progress API tells it in one call: the reopened task is the project's gap, and overdue.
+    const progress = (await api.call.progressApi.projectProgress(project)).unwrap();
+    assert.deepEqual(
+      ['open', 'claimed', 'submitted', 'paid', 'cancelled', 'expired', 'overdue']
+        .map((k) => progress.tasks[k].toNumber()),
+      [1, 0, 0, 1, 0, 1, 1],
+    );
+    assert.equal(progress.milestones.funded.toNumber(), 1);
+    assert.equal(progress.budget.minted.toBigInt(), budget);
+    assert.equal(progress.budget.paidCurrency.toBigInt(), reward);
+    assert.equal(progress.budget.escrowedCurrency.toBigInt(), counters.escrowedCurrency.toBigInt());
+    assert.equal(progress.contributors.toNumber(), 3, 'Bob, and his two reviewers');
+    assert.equal(progress.topContributors[0][0].toString(), bob.address);
   });
 });

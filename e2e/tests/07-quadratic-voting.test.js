@@ -92,6 +92,13 @@ describe('quadratic voting', () => {
     const supplyAfter = (await api.query.assets.asset(asset.unwrap())).unwrap().supply.toBigInt();
     assert.equal(supplyAfter - supplyBefore, budget, 'the supply rose by the budget');
     assert.ok((await api.call.quadraticVotingApi.poll(poll)).isNone, 'the poll is closed');
+    const progress = (await api.call.progressApi.projectProgress(project)).unwrap();
+    assert.equal(progress.milestones.planned.toNumber(), 0);
+    assert.equal(progress.milestones.funded.toNumber(), 1);
+    assert.equal(progress.budget.minted.toBigInt(), budget);
+    assert.equal(progress.openPolls.toNumber(), 0);
+    assert.equal(progress.members.toNumber(), 4);
+    assert.equal(progress.contributors.toNumber(), 3);
 
     // A second poll makes Dave a steward.
     const end2 = (await bestNumber(api)) + minDuration + 2;

@@ -271,6 +271,14 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl crate::progress::ProgressApi<Block, AccountId, Balance> for Runtime {
+		fn project_progress(
+			project: pallet_projects::ProjectId,
+		) -> Option<crate::progress::ProjectProgress<AccountId, Balance>> {
+			crate::progress::project_progress(project)
+		}
+	}
+
 	impl pallet_quadratic_voting::runtime_api::QuadraticVotingApi<Block, AccountId, BlockNumber>
 		for Runtime
 	{

@@ -45,6 +45,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod progress;
 mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};

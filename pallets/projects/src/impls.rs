@@ -102,6 +102,32 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
+	/// Records the due block of a newly planned milestone (at most `MaxMilestones` are ever
+	/// added to a project, so there is room).
+	pub(crate) fn open_due(project: ProjectId, due: BlockNumberFor<T>) {
+		OpenDues::<T>::mutate(project, |dues| {
+			let at = dues.partition_point(|d| *d <= due);
+			let _ = dues.try_insert(at, due);
+		});
+	}
+
+	/// Forgets the due block of a milestone that was achieved or cancelled.
+	pub(crate) fn close_due(project: ProjectId, due: BlockNumberFor<T>) {
+		OpenDues::<T>::mutate(project, |dues| {
+			let at = dues.partition_point(|d| *d < due);
+			if dues.get(at) == Some(&due) {
+				dues.remove(at);
+			}
+		});
+	}
+
+	/// How many of `project`'s open milestones are past their due block.
+	pub fn overdue_milestones(project: ProjectId) -> u32 {
+		let now = polkadot_sdk::frame_system::Pallet::<T>::block_number();
+		let overdue = OpenDues::<T>::get(project).partition_point(|due| *due < now);
+		u32::try_from(overdue).unwrap_or(u32::MAX)
+	}
+
 	/// Accepts the project's governance origin, or a signed steward of `record`.
 	pub(crate) fn ensure_steward_or_governance(
 		origin: OriginFor<T>,
@@ -181,7 +207,11 @@ impl<T: Config> Pallet<T> {
 
 			let mut scan = Counters::<T>::default();
 			let mut count = 0u32;
+			let mut dues = Vec::new();
 			for (mid, stone) in Milestones::<T>::iter_prefix(id) {
+				if matches!(stone.status, MilestoneStatus::Planned | MilestoneStatus::Funded) {
+					dues.push(stone.due);
+				}
 				ensure!(mid < project.milestone_count, "milestone id past milestone_count");
 				count.saturating_inc();
 				*scan.of_status(stone.status) = scan.of_status(stone.status).saturating_add(1);
@@ -206,6 +236,11 @@ impl<T: Config> Pallet<T> {
 			}
 			ensure!(count == project.milestone_count, "a milestone is missing");
 			ensure!(scan == project.counters, "project counters differ from its milestones");
+			dues.sort();
+			ensure!(
+				OpenDues::<T>::get(id).into_inner() == dues,
+				"open dues differ from milestones"
+			);
 			let account = Self::project_account(id);
 			ensure!(
 				Self::native_treasury(&account) >= project.counters.native_committed,
@@ -234,6 +269,10 @@ impl<T: Config> Pallet<T> {
 			let held = T::NativeBalance::balance_on_hold(&HoldReason::StorageDeposit.into(), &who);
 			ensure!(held == recorded, "held deposits differ from recorded deposits");
 		}
+		ensure!(
+			OpenDues::<T>::iter_keys().all(Projects::<T>::contains_key),
+			"open dues of a reaped project"
+		);
 		Ok(())
 	}
 }

@@ -216,6 +216,17 @@ pub mod pallet {
 	pub type Milestones<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProjectId, Twox64Concat, MilestoneId, Milestone<T>>;
 
+	/// The due blocks of each project's open (planned or funded) milestones, sorted: how many
+	/// are overdue is one binary search ([`Pallet::overdue_milestones`]).
+	#[pallet::storage]
+	pub type OpenDues<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ProjectId,
+		BoundedVec<BlockNumberFor<T>, T::MaxMilestones>,
+		ValueQuery,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -633,6 +644,7 @@ pub mod pallet {
 			record.milestone_count = next;
 			record.counters.planned = planned;
 			Projects::<T>::insert(project, record);
+			Self::open_due(project, due);
 			Milestones::<T>::insert(
 				project,
 				id,
@@ -751,6 +763,7 @@ pub mod pallet {
 			record.counters.transition(MilestoneStatus::Funded, MilestoneStatus::Achieved);
 			stone.status = MilestoneStatus::Achieved;
 			stone.evidence = Some(evidence.clone());
+			Self::close_due(project, stone.due);
 			Projects::<T>::insert(project, record);
 			Milestones::<T>::insert(project, milestone, stone);
 			Self::deposit_event(Event::MilestoneCompleted { project, milestone, by, evidence });
@@ -798,6 +811,7 @@ pub mod pallet {
 
 			record.counters.transition(was, MilestoneStatus::Cancelled);
 			stone.status = MilestoneStatus::Cancelled;
+			Self::close_due(project, stone.due);
 			Projects::<T>::insert(project, record);
 			Milestones::<T>::insert(project, milestone, stone);
 			Self::deposit_event(Event::MilestoneCancelled { project, milestone, burned, released });
@@ -925,6 +939,7 @@ pub mod pallet {
 				Self::release_deposit(&stone.depositor, stone.deposit);
 			}
 			Self::release_deposit(&record.depositor, record.deposit);
+			OpenDues::<T>::remove(project);
 			Projects::<T>::remove(project);
 			Self::deposit_event(Event::ProjectReaped { project, milestones, burned, swept });
 			Ok(Some(T::WeightInfo::reap_project(milestones)).into())

@@ -401,6 +401,39 @@ mod milestones {
 	use super::*;
 
 	#[test]
+	fn open_milestones_past_their_due_block_are_overdue() {
+		ExtBuilder::build_and_execute(|| {
+			let project = create_with_currency(1_000);
+			let add = |due| {
+				let id = Projects::<Test>::get(project).unwrap().milestone_count;
+				assert_ok!(Pallet::add_milestone(
+					signed(ALICE),
+					project,
+					cid("goal"),
+					BudgetAsset::ProjectCurrency,
+					10,
+					due
+				));
+				id
+			};
+			let (early, middle) = (add(50), add(20));
+			add(90);
+			assert_eq!(OpenDues::<Test>::get(project).into_inner(), vec![20, 50, 90]);
+			assert_eq!(Pallet::overdue_milestones(project), 0);
+			System::set_block_number(60);
+			assert_eq!(Pallet::overdue_milestones(project), 2);
+			// Achieved and cancelled milestones are never overdue.
+			assert_ok!(Pallet::fund_milestone(governance(project), project, early));
+			assert_ok!(Pallet::complete_milestone(signed(ALICE), project, early, cid("done")));
+			assert_ok!(Pallet::cancel_milestone(governance(project), project, middle));
+			assert_eq!(Pallet::overdue_milestones(project), 0);
+			System::set_block_number(91);
+			assert_eq!(Pallet::overdue_milestones(project), 1);
+			assert_eq!(OpenDues::<Test>::get(project).into_inner(), vec![90]);
+		});
+	}
+
+	#[test]
 	fn adding_holds_a_deposit_from_the_steward() {
 		ExtBuilder::build_and_execute(|| {
 			let project = create_with_currency(1_000);

@@ -106,26 +106,19 @@ impl<T: Config> Pallet<T> {
 	/// added to a project, so there is room).
 	pub(crate) fn open_due(project: ProjectId, due: BlockNumberFor<T>) {
 		OpenDues::<T>::mutate(project, |dues| {
-			let at = dues.partition_point(|d| *d <= due);
-			let _ = dues.try_insert(at, due);
+			let _ = crate::dues::insert(dues, due);
 		});
 	}
 
 	/// Forgets the due block of a milestone that was achieved or cancelled.
 	pub(crate) fn close_due(project: ProjectId, due: BlockNumberFor<T>) {
-		OpenDues::<T>::mutate(project, |dues| {
-			let at = dues.partition_point(|d| *d < due);
-			if dues.get(at) == Some(&due) {
-				dues.remove(at);
-			}
-		});
+		OpenDues::<T>::mutate(project, |dues| crate::dues::remove(dues, &due));
 	}
 
 	/// How many of `project`'s open milestones are past their due block.
 	pub fn overdue_milestones(project: ProjectId) -> u32 {
 		let now = polkadot_sdk::frame_system::Pallet::<T>::block_number();
-		let overdue = OpenDues::<T>::get(project).partition_point(|due| *due < now);
-		u32::try_from(overdue).unwrap_or(u32::MAX)
+		crate::dues::past(&OpenDues::<T>::get(project), &now)
 	}
 
 	/// Accepts the project's governance origin, or a signed steward of `record`.

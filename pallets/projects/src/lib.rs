@@ -42,6 +42,7 @@
 
 extern crate alloc;
 
+pub mod dues;
 mod impls;
 mod origin;
 pub mod types;

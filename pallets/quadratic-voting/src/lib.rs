@@ -288,6 +288,7 @@ pub mod pallet {
 			let creator = ensure_signed(origin)?;
 			ensure!(options.len() >= 2, Error::<T>::TooFewOptions);
 			ensure!(options.iter().all(|o| !o.is_empty()), Error::<T>::EmptyLabel);
+			Self::ensure_can_open(&creator, project, end)?;
 			let bytes = options.iter().fold(0usize, |sum, o| sum.saturating_add(o.len()));
 			let tally = BoundedVec::truncate_from(alloc::vec![0; options.len()]);
 			Self::open(creator, project, Question::Options(options), bytes, tally, end, quorum)
@@ -464,7 +465,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Opens a poll: holds the deposit, snapshots the electorate, stores it.
+		/// Opens a poll that [`Self::ensure_can_open`] allowed: holds the deposit, snapshots the
+		/// electorate, stores it.
 		fn open(
 			creator: T::AccountId,
 			project: ProjectId,
@@ -474,7 +476,6 @@ pub mod pallet {
 			end: BlockNumberFor<T>,
 			quorum: Percent,
 		) -> DispatchResult {
-			Self::ensure_can_open(&creator, project, end)?;
 			let poll = NextPollId::<T>::get();
 			let next = poll.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			let bytes = u32::try_from(bytes).unwrap_or(u32::MAX);

@@ -35,8 +35,7 @@ impl<T: Config> Pallet<T> {
 	/// How many of the project's live tasks are past their due block.
 	pub fn overdue(project: ProjectId) -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
-		let overdue = LiveDues::<T>::get(project).partition_point(|due| *due < now);
-		u32::try_from(overdue).unwrap_or(u32::MAX)
+		pallet_projects::dues::past(&LiveDues::<T>::get(project), &now)
 	}
 
 	/// The task, or `TaskNotFound`.
@@ -55,17 +54,6 @@ impl<T: Config> Pallet<T> {
 			|who| T::Projects::is_steward(project, who),
 			Error::<T>::NotSteward,
 		)
-	}
-
-	/// Removes one `due` from a project's sorted live dues.
-	pub(crate) fn remove_due(
-		dues: &mut BoundedVec<BlockNumberFor<T>, T::MaxLiveTasks>,
-		due: BlockNumberFor<T>,
-	) {
-		let at = dues.partition_point(|d| *d < due);
-		if dues.get(at) == Some(&due) {
-			dues.remove(at);
-		}
 	}
 
 	/// 1 to `MaxReviewers` distinct reviewers, and approvals required between 1 and their number.
@@ -276,7 +264,7 @@ impl<T: Config> Pallet<T> {
 	) {
 		let project = record.project;
 		Tasks::<T>::remove(task);
-		LiveDues::<T>::mutate(project, |dues| Self::remove_due(dues, record.due));
+		LiveDues::<T>::mutate(project, |dues| pallet_projects::dues::remove(dues, &record.due));
 		Counters::<T>::mutate(project, |counters| {
 			let live = counters.of(record.status);
 			*live = live.saturating_sub(1);

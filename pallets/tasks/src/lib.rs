@@ -392,8 +392,8 @@ pub mod pallet {
 			let id = NextTaskId::<T>::get();
 			let next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			let mut dues = LiveDues::<T>::get(project);
-			let at = dues.partition_point(|d| *d <= due);
-			dues.try_insert(at, due).map_err(|_| Error::<T>::TooManyLiveTasks)?;
+			pallet_projects::dues::insert(&mut dues, due)
+				.map_err(|_| Error::<T>::TooManyLiveTasks)?;
 			let mut counters = Counters::<T>::get(project);
 			counters.open = counters.open.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			let escrowed = counters.escrowed(asset);
@@ -649,9 +649,8 @@ pub mod pallet {
 
 			let old = core::mem::replace(&mut record.due, due);
 			LiveDues::<T>::try_mutate(project, |dues| {
-				Self::remove_due(dues, old);
-				let at = dues.partition_point(|d| *d <= due);
-				dues.try_insert(at, due).map_err(|_| Error::<T>::TooManyLiveTasks)
+				pallet_projects::dues::remove(dues, &old);
+				pallet_projects::dues::insert(dues, due).map_err(|_| Error::<T>::TooManyLiveTasks)
 			})?;
 			Tasks::<T>::insert(task, record);
 			Self::deposit_event(Event::TaskRescheduled { task, project, by, old, new: due });

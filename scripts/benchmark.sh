@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
-# Regenerates the `weights.rs` of our pallets from real benchmark runs.
+# Regenerates the runtime's weights from real benchmark runs on this machine.
 #
-#   scripts/benchmark.sh                 # every Commons pallet
-#   scripts/benchmark.sh pallet_projects # only the named ones
+#   scripts/benchmark.sh                        # everything below
+#   scripts/benchmark.sh pallet_tasks overhead  # only the named targets
 #
-# Builds `commons-node` with `runtime-benchmarks` and without `fast-runtime` (weights are measured
-# on the runtime a community deploys) in its own target directory, so the node and Wasm that the
-# tests use are never rebuilt with another feature set: `$CARGO_TARGET_DIR/benchmarks` unless
-# COMMONS_BENCH_TARGET_DIR says otherwise. That build is as long as the first node build (≈ 50
-# minutes on 2 cores); later runs only rebuild what changed.
+# Targets:
+# - our pallets (pallet_projects, pallet_tasks, pallet_contributions, pallet_quadratic_voting):
+#   each pallet's `weights.rs` (trait + `SubstrateWeight`), from scripts/templates/pallet-weights.hbs;
+# - what every signed extrinsic pays and what it is compared with, from polkadot-sdk:
+#   the transaction extensions (frame_system_extensions, pallet_transaction_payment,
+#   cumulus_pallet_weight_reclaim) and the balance calls (pallet_balances, the transfer that
+#   docs/benchmarks.md compares every call with): `runtime/src/weights/<pallet>.rs`, from
+#   scripts/templates/runtime-weights.hbs;
+# - `overhead`: the base weights of a block and of an extrinsic,
+#   `runtime/src/weights/{block,extrinsic}_weights.rs`.
 #
-# Each pallet runs with 50 steps and 20 repeats on the runtime Wasm (compiled executor), from the
-# `development` genesis preset, and its weights.rs is rendered by scripts/templates/pallet-weights.hbs.
-# Environment: STEPS, REPEAT override the sampling (e.g. STEPS=2 REPEAT=1 for a quick smoke run).
+# Everything runs through `commons-node benchmark pallet | overhead` (the node the tests use: it
+# executes the Wasm it is given, see node/src/benchmark.rs) on a runtime Wasm built with
+# `runtime-benchmarks` and without `fast-runtime` — the runtime a community deploys — in its own
+# target directory (`$CARGO_TARGET_DIR/benchmarks`, shared with the benchmark tests of
+# scripts/test.sh, unless COMMONS_BENCH_TARGET_DIR says otherwise), so the node's own Wasm is never
+# rebuilt with another feature set. Genesis is the `development` preset.
+#
+# Pallets run with 50 steps and 20 repeats (STEPS, REPEAT override, e.g. STEPS=2 REPEAT=1 for a
+# smoke run); the overhead with 10 warm-ups and 100 repeats (OVERHEAD_REPEAT overrides).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=setup.sh
@@ -22,41 +33,79 @@ cd "$ROOT"
 BENCH_TARGET_DIR="${COMMONS_BENCH_TARGET_DIR:-$CARGO_TARGET_DIR/benchmarks}"
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
+OVERHEAD_REPEAT="${OVERHEAD_REPEAT:-100}"
+PARA_ID=2000
 
-# pallet name -> weights file it generates.
+# target -> the weights file it generates, and the template that renders it.
 declare -A OUTPUT=(
 	[pallet_projects]=pallets/projects/src/weights.rs
 	[pallet_tasks]=pallets/tasks/src/weights.rs
 	[pallet_contributions]=pallets/contributions/src/weights.rs
 	[pallet_quadratic_voting]=pallets/quadratic-voting/src/weights.rs
+	[pallet_balances]=runtime/src/weights/pallet_balances.rs
+	[frame_system_extensions]=runtime/src/weights/frame_system_extensions.rs
+	[pallet_transaction_payment]=runtime/src/weights/pallet_transaction_payment.rs
+	[cumulus_pallet_weight_reclaim]=runtime/src/weights/cumulus_pallet_weight_reclaim.rs
+	[overhead]=runtime/src/weights
+)
+declare -A TEMPLATE=(
+	[pallet_projects]=pallet-weights.hbs
+	[pallet_tasks]=pallet-weights.hbs
+	[pallet_contributions]=pallet-weights.hbs
+	[pallet_quadratic_voting]=pallet-weights.hbs
+	[pallet_balances]=runtime-weights.hbs
+	[frame_system_extensions]=runtime-weights.hbs
+	[pallet_transaction_payment]=runtime-weights.hbs
+	[cumulus_pallet_weight_reclaim]=runtime-weights.hbs
 )
 if [ "$#" -gt 0 ]; then
-	pallets=("$@")
+	targets=("$@")
 else
-	mapfile -t pallets < <(printf '%s\n' "${!OUTPUT[@]}" | sort)
+	mapfile -t targets < <(printf '%s\n' "${!OUTPUT[@]}" | sort)
 fi
-for pallet in "${pallets[@]}"; do
-	[ -n "${OUTPUT[$pallet]:-}" ] || { echo "error: no weights file is known for $pallet" >&2; exit 1; }
+for target in "${targets[@]}"; do
+	[ -n "${OUTPUT[$target]:-}" ] || { echo "error: unknown benchmark target $target" >&2; exit 1; }
 done
 
-echo "building commons-node with runtime-benchmarks in $BENCH_TARGET_DIR" >&2
-CARGO_TARGET_DIR="$BENCH_TARGET_DIR" cargo build --locked --release -p commons-node \
-	--no-default-features --features runtime-benchmarks
-node="$BENCH_TARGET_DIR/release/commons-node"
+"$ROOT/scripts/build-node.sh"
+node="$CARGO_TARGET_DIR/release/commons-node"
+echo "building the runtime with runtime-benchmarks in $BENCH_TARGET_DIR" >&2
+CARGO_TARGET_DIR="$BENCH_TARGET_DIR" cargo build --locked --release -p commons-runtime \
+	--features runtime-benchmarks
 wasm="$BENCH_TARGET_DIR/release/wbuild/commons-runtime/commons_runtime.compact.compressed.wasm"
 
-for pallet in "${pallets[@]}"; do
-	echo "benchmarking $pallet (steps $STEPS, repeat $REPEAT)" >&2
+for target in "${targets[@]}"; do
+	if [ "$target" = overhead ]; then
+		echo "benchmarking the block and extrinsic overhead (repeat $OVERHEAD_REPEAT)" >&2
+		"$node" benchmark overhead \
+			--runtime "$wasm" \
+			--genesis-builder runtime \
+			--genesis-builder-preset development \
+			--para-id "$PARA_ID" \
+			--repeat "$OVERHEAD_REPEAT" \
+			--wasm-execution compiled \
+			--header scripts/templates/overhead-header.txt \
+			--weight-path "${OUTPUT[$target]}"
+		# The generated files name sp-core and sp-weights, which the runtime reaches through the
+		# polkadot-sdk umbrella crate.
+		sed -i \
+			-e 's/^use sp_core::parameter_types;/use polkadot_sdk::frame_support::parameter_types;/' \
+			-e 's/^\(\s*\)use sp_weights::/\1use polkadot_sdk::frame_support::weights::/' \
+			"${OUTPUT[$target]}"/block_weights.rs "${OUTPUT[$target]}"/extrinsic_weights.rs
+		rustfmt --edition 2021 "${OUTPUT[$target]}"/block_weights.rs "${OUTPUT[$target]}"/extrinsic_weights.rs
+		continue
+	fi
+	echo "benchmarking $target (steps $STEPS, repeat $REPEAT)" >&2
 	"$node" benchmark pallet \
 		--runtime "$wasm" \
 		--genesis-builder runtime \
 		--genesis-builder-preset development \
-		--pallet "$pallet" \
+		--pallet "$target" \
 		--extrinsic '*' \
 		--steps "$STEPS" \
 		--repeat "$REPEAT" \
 		--wasm-execution compiled \
 		--heap-pages 4096 \
-		--template scripts/templates/pallet-weights.hbs \
-		--output "${OUTPUT[$pallet]}"
+		--template "scripts/templates/${TEMPLATE[$target]}" \
+		--output "${OUTPUT[$target]}"
 done

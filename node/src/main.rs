@@ -10,7 +10,10 @@
 //!   produce one per transaction), with RPC on `ws://127.0.0.1:9944`.
 //! - `--chain dev | local` builds the spec from the runtime's genesis preset;
 //!   `--chain <path.json>` runs any chain spec, e.g. one from `chain-specs/`.
+//! - `commons-node benchmark pallet | overhead --runtime <wasm>` measures weights on a runtime
+//!   Wasm (see `benchmark.rs` and `scripts/benchmark.sh`).
 
+mod benchmark;
 mod chain_spec;
 
 use polkadot_omni_node_lib::{run, runtime::DefaultRuntimeResolver, CliConfig, RunConfig};
@@ -38,6 +41,9 @@ impl CliConfig for Commons {
 }
 
 fn main() -> sc_cli::Result<()> {
+	if let Some(result) = benchmark::run_if_requested() {
+		return result;
+	}
 	let config = RunConfig::new(
 		Box::new(DefaultRuntimeResolver),
 		Box::new(chain_spec::CommonsChainSpecLoader),

@@ -369,6 +369,12 @@ pub mod pallet {
 		/// Emits [`Event::Recognized`] and [`Event::Contributed`]. Fails with `NotSteward`,
 		/// `EmptyCid`, `BoostTooHigh`, `RecognitionBudgetExceeded`, `Overflow`, or the projects
 		/// pallet's error when the milestone cannot pay.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): the bonus is paid from
+		/// the milestone's budget (two asset accounts, the asset's account count) within the
+		/// recognition budget, and the recognition, the contribution, the reputation and the
+		/// standing are recorded: thirteen storage writes, and the project's standings (up to
+		/// `MaxMembers` entries) read and written.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::recognize())]
 		pub fn recognize(
@@ -470,6 +476,10 @@ pub mod pallet {
 		/// or cleared. Emits [`Event::ContributionClaimed`]. Fails with `EmptyCid`,
 		/// `ProjectNotFound`, `ProjectClosed`, `NotMember`, `Overflow`, or the balances pallet's
 		/// error when the deposit cannot be held.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): membership is checked
+		/// against the project's standings, a list of up to `MaxMembers` entries read whole (most
+		/// of its proof size and time), and the deposit is held.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::claim_contribution())]
 		pub fn claim_contribution(
@@ -528,6 +538,11 @@ pub mod pallet {
 		/// returns and the claim is removed ([`Event::ClaimAccepted`]). Emits
 		/// [`Event::ClaimEndorsed`]. Fails with `ClaimNotFound`, `EndorsementWindowClosed`,
 		/// `OwnClaim`, `AlreadyEndorsed`, `NoStanding`.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): membership is checked
+		/// against the project's standings (read whole); the accepting endorsement also records the
+		/// contribution (totals, recent records, reputation, standing) and returns the deposit:
+		/// eight storage writes.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::endorse())]
 		pub fn endorse(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {

@@ -430,6 +430,10 @@ pub mod pallet {
 		/// Emits [`Event::ProjectCreated`]. Fails with `EmptyName`, `EmptyCid`, `EmptySymbol`,
 		/// `TooManyDecimals`, `ZeroCap`, `ZeroMinBalance`, `AssetIdInUse`, `Overflow`, or a
 		/// balance error if the caller cannot pay.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): it creates the
+		/// project's currency (an asset with its metadata) besides the project, and holds the
+		/// founder's deposit: six storage writes.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_project())]
 		pub fn create_project(
@@ -615,6 +619,10 @@ pub mod pallet {
 		/// `Planned`; the project's governance funds it. Emits [`Event::MilestoneAdded`]. Fails
 		/// with `ProjectNotFound`, `NotSteward`, `ProjectClosed`, `EmptyCid`, `ZeroBudget`,
 		/// `DueInPast`, `NoCurrency`, `TooManyMilestones`, or a balance error.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): the milestone's deposit
+		/// is held (a hold and the steward's account), and the milestone, the project's counters
+		/// and its sorted due blocks are written: five storage writes.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::add_milestone())]
 		pub fn add_milestone(
@@ -681,6 +689,10 @@ pub mod pallet {
 		/// Emits [`Event::MilestoneFunded`]. Fails with `ProjectNotFound`, `ProjectClosed`,
 		/// `MilestoneNotFound`, `MilestoneNotPlanned`, `NoCurrency`, `CapExceeded`,
 		/// `InsufficientTreasury`, `Overflow`.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): minting the budget into
+		/// the treasury writes the asset's supply and the treasury's asset account (and its
+		/// provider), besides the project and the milestone: five storage writes.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::fund_milestone())]
 		pub fn fund_milestone(
@@ -779,6 +791,11 @@ pub mod pallet {
 		/// [`Event::MilestoneCancelled`]. Fails with `ProjectNotFound`, `MilestoneNotFound`,
 		/// `MilestoneClosed`, `NoCurrency`, or an asset error if the treasury lacks the
 		/// unspent budget.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): burning the unspent
+		/// budget writes the asset's supply and the treasury's asset account (and its provider),
+		/// besides the project, the milestone and the project's sorted due blocks: six storage
+		/// writes.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::cancel_milestone())]
 		pub fn cancel_milestone(
@@ -825,6 +842,10 @@ pub mod pallet {
 		/// account is kept alive. The donation is reported to [`Config::OnDonation`] (the
 		/// contributions ledger records it; it earns no reputation). Emits [`Event::Donated`].
 		/// Fails with `ProjectNotFound`, `ProjectClosed`, `ZeroAmount`, or a balance error.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): the donation moves into
+		/// the treasury and is recorded in the contributions ledger (totals, recent records,
+		/// contributor count): six reads, four writes.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::donate())]
 		pub fn donate(
@@ -902,6 +923,10 @@ pub mod pallet {
 		/// asset pallet's reserves) go to [`Config::ReapBeneficiary`]. The asset itself stays, so
 		/// holders keep what they earned. Emits [`Event::ProjectReaped`]. Fails with
 		/// `ProjectNotFound`, `ProjectNotFinal`, `OutstandingWork`.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): it releases every
+		/// milestone's deposit and empties the treasury, so its weight grows with the project's
+		/// milestones, up to `MaxMilestones`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::reap_project(T::MaxMilestones::get()))]
 		pub fn reap_project(

@@ -276,6 +276,10 @@ pub mod pallet {
 		/// byte of the labels until the poll is closed. Emits [`Event::PollCreated`]. Fails with
 		/// `ProjectNotFound`, `ProjectClosed`, `NotMember`, `BadEnd`, `TooFewOptions`,
 		/// `EmptyLabel`, `Overflow`, or a balance error when the deposit cannot be held.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): membership is checked
+		/// against the project's standings, a list of up to `MaxMembers` entries read whole (most
+		/// of its proof size), and the deposit is held.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_poll())]
 		pub fn create_poll(
@@ -302,6 +306,10 @@ pub mod pallet {
 		/// the preimage pallet (and removed when the poll is closed). Holds `PollDeposit` plus
 		/// `ByteDeposit` per byte of the call. Emits [`Event::PollCreated`]. Fails with
 		/// `ProposalTooLong`, and as `create_poll` does.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): membership is checked
+		/// against the project's standings (read whole), the deposit is held, and a proposal longer
+		/// than 128 bytes is noted in pallet-preimage.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::propose(T::MaxProposalLen::get()))]
 		pub fn propose(

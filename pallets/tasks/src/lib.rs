@@ -364,6 +364,12 @@ pub mod pallet {
 		/// `RewardBelowMinimum`, `TooManyLiveTasks`, `Overflow`, the projects pallet's
 		/// `MilestoneNotFunded` / `BudgetExceeded` when the budget cannot pay, or a balance
 		/// error when the treasury or the poster cannot.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): the reward moves into
+		/// the task's own escrow account (two asset accounts, the asset's account count, the escrow
+		/// account's provider), the poster's deposit is held, and the spend is booked on the
+		/// project and the milestone along with the task's id, counters and due block: twelve
+		/// storage writes.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::post_task())]
 		pub fn post_task(
@@ -516,6 +522,12 @@ pub mod pallet {
 		/// goes to the project ([`Event::TaskReopened`]). Each review, and a payout, is reported
 		/// to the contributions ledger (part of this call's benchmarked weight). Emits [`Event::TaskReviewed`]. Fails with
 		/// `TaskNotFound`, `NotSubmitted`, `NotReviewer`, `AlreadyReviewed`, `EmptyCid`.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): a payout pays the
+		/// worker from escrow and closes the escrow account, releases the bond and the poster's
+		/// deposit, removes the task, and records the work and the review in the contributions
+		/// ledger (totals, recent records, reputation and standing of two accounts): nineteen
+		/// storage writes.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::review_and_pay().max(T::WeightInfo::review_and_reopen()))]
 		pub fn review(
@@ -565,6 +577,10 @@ pub mod pallet {
 		/// The task's worker, while it is claimed or in review. `UnclaimForfeit` of the bond
 		/// goes to the project treasury, the rest is released. Emits [`Event::TaskReopened`].
 		/// Fails with `TaskNotFound`, `NotClaimed`, `NotWorker`.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): splitting the bond
+		/// between the treasury and the worker releases a hold and writes both accounts, besides
+		/// the task and its counters: five storage writes.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::unclaim())]
 		pub fn unclaim(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
@@ -584,6 +600,10 @@ pub mod pallet {
 		/// in review is the reviewers' to finish) and the current block past `due + Grace`. The
 		/// whole bond goes to the project treasury and the task reopens. Emits
 		/// [`Event::TaskReopened`]. Fails with `TaskNotFound`, `NotClaimed`, `NotExpired`.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): moving the bond to the
+		/// treasury releases a hold and writes both accounts, besides the task and its counters:
+		/// five storage writes.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::release_expired())]
 		pub fn release_expired(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
@@ -602,6 +622,11 @@ pub mod pallet {
 		/// deposit returns and the task is removed. Emits [`Event::TaskCancelled`]. Fails with
 		/// `TaskNotFound`, `NotSteward`, `StewardMayCancelOnlyOpen`, or an error of the
 		/// projects pallet if the refund cannot be booked.
+		///
+		/// Weighs more than three balance transfers (`docs/benchmarks.md`): the escrow returns to
+		/// the treasury (two asset accounts, the escrow account closed), the poster's deposit and
+		/// any bond are released, and the spend is taken off the project and the milestone:
+		/// thirteen storage writes.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::cancel_task())]
 		pub fn cancel_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {

@@ -1,0 +1,477 @@
+// Throughput of Commons' calls on a dev node, against the chain's own balance transfers.
+//
+// Starts `commons-node --dev --dev-block-time <T>`, creates and funds many accounts, and for each
+// workload pre-signs N extrinsics from those accounts (mortal, consecutive nonces), submits them
+// all, and follows the blocks that include them. N is three blocks' worth of the call's weight, so
+// that blocks are full while the pool drains. Every included extrinsic must succeed: a failed
+// dispatch aborts the run, so the numbers are of calls that did their work.
+//
+// Per workload it reports: included extrinsics per full block and per second, the mean fullness of
+// those blocks (the most used of ref_time, proof size and length, against the `Normal` class
+// limits), which limit bound, the call's declared weight, and the ratio to the transfer baseline.
+// "Full blocks" are the blocks built after every extrinsic was in the pool, except the last one
+// (which takes the remainder); if there are none (a fast workload), all but the last.
+//
+// Usage: node bench/throughput.js [--block-time ms] [--accounts K] [--blocks B]
+//          [--max-per-workload N] [--markdown path]
+// or, from a test, `runThroughput({ blockTime, accounts, blocks, maxPerWorkload })`.
+
+import { writeFileSync, statSync } from 'node:fs';
+import { hostname, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Keyring } from '@polkadot/api';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { startNode, NODE_BINARY } from '../lib/node.js';
+import { devAccounts, sendOk, findEvent, UNIT } from '../lib/chain.js';
+
+const DEFAULTS = { 'block-time': 6000, accounts: 512, blocks: 3, markdown: '', 'max-per-workload': 9000 };
+// Reputation points, as the runtime counts them (1_000_000 per point).
+const POINT = 1_000_000n;
+
+function parseArgs(argv, defaults) {
+  const out = { ...defaults };
+  for (let i = 0; i < argv.length; i += 1) {
+    const key = argv[i].replace(/^--/, '');
+    if (!(key in defaults)) throw new Error(`unknown option ${argv[i]}`);
+    out[key] = argv[i + 1];
+    i += 1;
+  }
+  return out;
+}
+
+let quiet = false;
+const log = (...m) => { if (!quiet) console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...m); };
+
+/**
+ * Follows new blocks, and for each keeps what the workloads need: the hashes of its extrinsics,
+ * their events, the block's normal-class weight and length, and when it arrived.
+ */
+class BlockFollower {
+  constructor(api) {
+    this.api = api;
+    this.blocks = [];
+    this.waiters = [];
+  }
+
+  async start() {
+    this.unsubscribe = await this.api.rpc.chain.subscribeNewHeads(async (header) => {
+      // Blocks are processed in order: each handler waits for the previous one.
+      this.chain = (this.chain || Promise.resolve()).then(() => this.record(header));
+    });
+  }
+
+  async record(header) {
+    const { api } = this;
+    const hash = header.hash;
+    const [block, at] = await Promise.all([api.rpc.chain.getBlock(hash), api.at(hash)]);
+    const [events, weight] = await Promise.all([at.query.system.events(), at.query.system.blockWeight()]);
+    const extrinsics = block.block.extrinsics;
+    const outcome = new Map();
+    for (const { phase, event } of events) {
+      if (!phase.isApplyExtrinsic) continue;
+      const index = phase.asApplyExtrinsic.toNumber();
+      if (event.section === 'system' && event.method === 'ExtrinsicFailed') {
+        outcome.set(index, { failed: describe(api, event.data[0]) });
+      }
+      if (!outcome.has(index)) outcome.set(index, { events: [] });
+      outcome.get(index).events?.push(event);
+    }
+    const entry = {
+      number: header.number.toNumber(),
+      hash: hash.toHex(),
+      arrived: Date.now(),
+      refTime: weight.normal.refTime.toBigInt(),
+      proofSize: weight.normal.proofSize.toBigInt(),
+      length: extrinsics.reduce((sum, x) => sum + x.encodedLength, 0),
+      extrinsics: extrinsics.map((x, i) => ({ hash: x.hash.toHex(), ...(outcome.get(i) || { events: [] }) })),
+    };
+    this.blocks.push(entry);
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  nextBlock() {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  async stop() {
+    if (this.unsubscribe) this.unsubscribe();
+    await this.chain;
+  }
+}
+
+function describe(api, dispatchError) {
+  if (dispatchError.isModule) {
+    const meta = api.registry.findMetaError(dispatchError.asModule);
+    return `${meta.section}.${meta.name}`;
+  }
+  return dispatchError.type;
+}
+
+/**
+ * Options that sign like a wallet: mortal (256 blocks from the best block, so that a workload's
+ * extrinsics stay valid however long it runs), with the given nonce.
+ */
+async function signingOptions(api) {
+  const head = await api.rpc.chain.getHeader();
+  const era = api.createType('ExtrinsicEra', { current: head.number.toNumber(), period: 256 });
+  return (nonce) => ({ nonce, era, blockHash: head.hash });
+}
+
+/** Signs `count` extrinsics, `build(i)` giving the i-th call and its signer's index. */
+async function presign(api, keys, nonces, count, build) {
+  const options = await signingOptions(api);
+  const signed = [];
+  for (let i = 0; i < count; i += 1) {
+    const { call, signer } = build(i);
+    const nonce = nonces[signer];
+    nonces[signer] += 1;
+    signed.push({ signer, tx: await call.signAsync(keys[signer], options(nonce)) });
+  }
+  return signed;
+}
+
+/**
+ * Submits every pre-signed extrinsic (each account's in nonce order, accounts in parallel) and
+ * waits until all are in blocks. Returns the blocks that included them and what happened.
+ */
+async function submitAndFollow(api, follower, signed, what) {
+  const wanted = new Map(signed.map(({ tx }, i) => [tx.hash.toHex(), i]));
+  const firstBlock = follower.blocks.length;
+  const started = Date.now();
+  // Rounds: the k-th extrinsic of every signer, submitted together; a round waits for the pool
+  // to accept the previous one so that no extrinsic arrives before its predecessor's nonce.
+  const bySigner = new Map();
+  for (const item of signed) {
+    if (!bySigner.has(item.signer)) bySigner.set(item.signer, []);
+    bySigner.get(item.signer).push(item);
+  }
+  const rounds = [];
+  for (const list of bySigner.values()) {
+    list.forEach((item, k) => {
+      rounds[k] = rounds[k] || [];
+      rounds[k].push(item);
+    });
+  }
+  for (const round of rounds) {
+    await Promise.all(round.map(({ tx }) => api.rpc.author.submitExtrinsic(tx)));
+  }
+  const submitted = Date.now();
+  let included = 0;
+  let idle = 0;
+  const results = new Array(signed.length);
+  let seen = firstBlock;
+  for (;;) {
+    let progress = false;
+    for (; seen < follower.blocks.length; seen += 1) {
+      for (const x of follower.blocks[seen].extrinsics) {
+        const index = wanted.get(x.hash);
+        if (index === undefined) continue;
+        if (x.failed) throw new Error(`${what}: extrinsic ${index} failed in block ${follower.blocks[seen].number}: ${x.failed}`);
+        results[index] = { block: follower.blocks[seen].number, events: x.events };
+        included += 1;
+        progress = true;
+      }
+    }
+    if (included === signed.length) break;
+    idle = progress ? 0 : idle + 1;
+    if (idle > 5) throw new Error(`${what}: ${signed.length - included} of ${signed.length} never included`);
+    await follower.nextBlock();
+  }
+  const blocks = follower.blocks.slice(firstBlock).filter((b) => b.extrinsics.some((x) => wanted.has(x.hash)));
+  return { blocks, started, submitted, results, wanted };
+}
+
+/** Measures one workload: pre-signs, submits, and summarises its blocks. */
+async function measure(ctx, name, count, build, { limits }) {
+  const { api, keys, nonces, follower } = ctx;
+  log(`${name}: signing ${count}`);
+  const signed = await presign(api, keys, nonces, count, build);
+  const sample = signed[0].tx;
+  const info = await api.call.transactionPaymentApi.queryInfo(sample.toU8a(), sample.encodedLength);
+  log(`${name}: submitting`);
+  const run = await submitAndFollow(api, follower, signed, name);
+  const counts = run.blocks.map((b) => b.extrinsics.filter((x) => run.wanted.has(x.hash)).length);
+  // Full blocks: built after everything was in the pool (arrived a second after), not the last.
+  let full = run.blocks.slice(0, -1).filter((b) => b.arrived - 1000 >= run.submitted);
+  if (full.length === 0) full = run.blocks.slice(0, -1);
+  if (full.length === 0) full = run.blocks;
+  const fullCounts = full.map((b) => counts[run.blocks.indexOf(b)]);
+  const perBlock = fullCounts.reduce((a, b) => a + b, 0) / full.length;
+  const use = full.map((b) => {
+    const dims = {
+      ref_time: Number(b.refTime) / Number(limits.refTime),
+      proof: Number(b.proofSize) / Number(limits.proofSize),
+      length: b.length / limits.length,
+    };
+    const [bound, value] = Object.entries(dims).sort((x, y) => y[1] - x[1])[0];
+    return { bound, value, dims };
+  });
+  const fullness = use.reduce((a, u) => a + u.value, 0) / use.length;
+  const bound = mode(use.map((u) => u.bound));
+  const weight = info.weight;
+  const row = {
+    name,
+    n: count,
+    blocks: run.blocks.length,
+    perBlock,
+    perSecond: perBlock / (ctx.blockTime / 1000),
+    fullness,
+    bound,
+    refTimeUs: Number(weight.refTime.toBigInt()) / 1e6,
+    proofSize: Number(weight.proofSize.toBigInt()),
+    counts,
+  };
+  const pct = (dim) => `${(use.reduce((a, u) => a + u.dims[dim], 0) / use.length * 100).toFixed(0)}%`;
+  log(`${name}: ${counts.join(' + ')} in ${run.blocks.length} blocks; ${perBlock.toFixed(0)} per full block (ref_time ${pct('ref_time')}, proof ${pct('proof')}, length ${pct('length')})`);
+  return { row, results: run.results };
+}
+
+function mode(values) {
+  const counts = new Map();
+  for (const v of values) counts.set(v, (counts.get(v) || 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** Submits `calls` (each `{ call, signer }`) as setup, not measured; waits until all are in. */
+async function setup(ctx, what, calls) {
+  log(`setup: ${what} (${calls.length})`);
+  const signed = await presign(ctx.api, ctx.keys, ctx.nonces, calls.length, (i) => calls[i]);
+  const run = await submitAndFollow(ctx.api, ctx.follower, signed, what);
+  return run.results;
+}
+
+/** How many of a call fit in a block by its declared weight and length (the workload's size). */
+function capacity(info, length, limits, base) {
+  const ref = Number(info.weight.refTime.toBigInt() + base.refTime);
+  const proof = Number(info.weight.proofSize.toBigInt()) + length;
+  return Math.floor(Math.min(Number(limits.refTime) / ref, Number(limits.proofSize) / proof, limits.length / length));
+}
+
+/**
+ * Runs every workload once on a new dev node; resolves with the rows and the printed report.
+ * `maxPerWorkload` caps N (a smoke run uses a few dozen).
+ */
+export async function runThroughput({
+  blockTime = 6000, accounts = 512, blocks = 3, maxPerWorkload = 9000, verbose = true,
+} = {}) {
+  const BLOCK_TIME = blockTime;
+  const ACCOUNTS = accounts;
+  const BLOCKS = blocks;
+  const MAX_N = maxPerWorkload;
+  quiet = !verbose;
+  if (ACCOUNTS < 8) throw new Error('at least 8 accounts are needed');
+  await cryptoWaitReady();
+  const started = Date.now();
+  log(`starting ${NODE_BINARY} --dev --dev-block-time ${BLOCK_TIME}`);
+  const node = await startNode({
+    blockTimeMs: BLOCK_TIME,
+    extraArgs: ['--pool-limit=100000', '--pool-kbytes=1000000', '--rpc-max-response-size=64'],
+  });
+  const { api } = node;
+  try {
+    const follower = new BlockFollower(api);
+    await follower.start();
+    const dev = await devAccounts();
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const bench = Array.from({ length: ACCOUNTS }, (_, i) => keyring.addFromUri(`//Bench//${i}`));
+    // Signer 0 is Alice (funding and sudo); signers 1..=ACCOUNTS the bench accounts.
+    const keys = [dev.alice, ...bench];
+    const nonces = await Promise.all(keys.map((k) => api.rpc.system.accountNextIndex(k.address).then((n) => n.toNumber())));
+    const ctx = { api, keys, nonces, follower, blockTime: BLOCK_TIME };
+    const tx = api.tx;
+    const acct = (i) => 1 + (i % ACCOUNTS);
+    const address = (signer) => keys[signer].address;
+
+    const normal = api.consts.system.blockWeights.perClass.normal;
+    const limits = {
+      refTime: normal.maxTotal.unwrap().refTime.toBigInt(),
+      proofSize: normal.maxTotal.unwrap().proofSize.toBigInt(),
+      length: api.consts.system.blockLength.max.normal.toNumber(),
+    };
+    const base = { refTime: normal.baseExtrinsic.refTime.toBigInt() };
+    const sizeOf = async (call, signer) => {
+      const sample = await call.signAsync(keys[signer], (await signingOptions(api))(nonces[signer]));
+      const info = await api.call.transactionPaymentApi.queryInfo(sample.toU8a(), sample.encodedLength);
+      return Math.min(MAX_N, BLOCKS * capacity(info, sample.encodedLength, limits, base));
+    };
+
+    // Fund the bench accounts from Alice.
+    await sendOk(api, tx.utility.batchAll(bench.map((k) => tx.balances.transferKeepAlive(k.address, 500n * UNIT))), dev.alice);
+    nonces[0] = (await api.rpc.system.accountNextIndex(dev.alice.address)).toNumber();
+
+    const rows = [];
+    // 1. The baseline: balances.transfer_keep_alive between bench accounts.
+    const transfer = (i) => ({ call: tx.balances.transferKeepAlive(address(acct(i + 1)), UNIT / 1000n + BigInt(i)), signer: acct(i) });
+    const nTransfer = await sizeOf(transfer(0).call, 1);
+    rows.push((await measure(ctx, 'balances.transfer_keep_alive', nTransfer, transfer, { limits })).row);
+
+    // 2. projects.create_project, with a currency.
+    const createProject = (i) => ({
+      call: tx.projects.createProject(`Bench project ${i}`, `bafy-bench-plan-${i}`, {
+        symbol: `B${i}`, name: `Bench Hours ${i}`, decimals: 12, cap: 1_000_000n * UNIT, minBalance: 1_000n,
+      }),
+      signer: acct(i),
+    });
+    const nCreate = Math.max(await sizeOf(createProject(0).call, 1), ACCOUNTS);
+    const created = await measure(ctx, 'projects.create_project', nCreate, createProject, { limits });
+    rows.push(created.row);
+    // Each bench account's first project: the one the later workloads use.
+    const projectOf = new Map();
+    for (const { events } of created.results) {
+      const e = findEvent(events, 'projects', 'ProjectCreated');
+      const founder = e.data.founder.toString();
+      if (!projectOf.has(founder)) projectOf.set(founder, e.data.project.toNumber());
+    }
+    const project = (signer) => projectOf.get(address(signer));
+
+    // Setup: a milestone per project, funded and given a recognition budget and a long half-life
+    // by Root (sudo, standing in for each project's governance).
+    const head = (await api.rpc.chain.getHeader()).number.toNumber();
+    const budget = 1_000_000n * UNIT / 10n;
+    await setup(ctx, 'milestones', bench.map((_, k) => ({
+      call: tx.projects.addMilestone(project(k + 1), 'bafy-bench-milestone', 'ProjectCurrency', budget, head + 100_000),
+      signer: k + 1,
+    })));
+    const governance = bench.flatMap((_, k) => [
+      tx.projects.fundMilestone(project(k + 1), 0),
+      tx.contributions.setRecognitionBudget(project(k + 1), budget),
+      tx.contributions.setHalfLife(project(k + 1), 10_000_000),
+    ]);
+    const chunks = [];
+    for (let i = 0; i < governance.length; i += 96) chunks.push(governance.slice(i, i + 96));
+    await setup(ctx, 'funding by governance', chunks.map((c) => ({ call: tx.sudo.sudo(tx.utility.batchAll(c)), signer: 0 })));
+
+    // 3. tasks.post_task: each account posts to its project; the next account reviews, the one
+    // after works.
+    const reward = 10n * UNIT;
+    const postTask = (i) => {
+      const poster = acct(i);
+      return {
+        call: tx.tasks.postTask(project(poster), 0, `bafy-bench-task-${i}`, reward, head + 50_000, [address(acct(poster))], 1),
+        signer: poster,
+      };
+    };
+    const nPost = await sizeOf(postTask(0).call, 1);
+    const posted = await measure(ctx, 'tasks.post_task', nPost, postTask, { limits });
+    rows.push(posted.row);
+    const tasks = posted.results.map(({ events }, i) => ({
+      id: findEvent(events, 'tasks', 'TaskPosted').data.task.toNumber(),
+      reviewer: acct(acct(i)),
+      worker: acct(acct(i) + 1),
+    }));
+
+    // 4–6. claim, submit, review (approve, paying the worker): each task through all three.
+    const claim = (i) => ({ call: tx.tasks.claimTask(tasks[i].id), signer: tasks[i].worker });
+    rows.push((await measure(ctx, 'tasks.claim_task', tasks.length, claim, { limits })).row);
+    const submit = (i) => ({ call: tx.tasks.submitWork(tasks[i].id, `bafy-bench-work-${i}`), signer: tasks[i].worker });
+    rows.push((await measure(ctx, 'tasks.submit_work', tasks.length, submit, { limits })).row);
+    const review = (i) => ({ call: tx.tasks.review(tasks[i].id, true, `bafy-bench-review-${i}`), signer: tasks[i].reviewer });
+    const reviewed = await measure(ctx, 'tasks.review (approve and pay)', tasks.length, review, { limits });
+    rows.push(reviewed.row);
+    for (const { events } of reviewed.results) {
+      if (!findEvent(events, 'tasks', 'TaskPaid')) throw new Error('a review paid nothing');
+    }
+    // A task's whole cycle: its three extrinsics share the blocks.
+    const cycle = rows.slice(-3);
+    const perBlock = 1 / cycle.reduce((a, r) => a + 1 / r.perBlock, 0);
+    rows.push({
+      name: 'claim + submit + review (one task)', n: tasks.length, blocks: cycle.reduce((a, r) => a + r.blocks, 0),
+      perBlock, perSecond: perBlock / (BLOCK_TIME / 1000), fullness: null, bound: '',
+      refTimeUs: cycle.reduce((a, r) => a + r.refTimeUs, 0), proofSize: cycle.reduce((a, r) => a + r.proofSize, 0),
+      derived: true,
+    });
+
+    // 7. contributions.recognize: each steward recognises accounts after its own, with a bonus
+    // from the milestone and a 2-point boost (which makes them members of the project).
+    const recognize = (i) => {
+      const steward = acct(i);
+      const round = Math.floor(i / ACCOUNTS);
+      return {
+        call: tx.contributions.recognize(project(steward), 0, address(acct(steward + 2 + round)), UNIT, 2n * POINT, `bafy-bench-thanks-${i}`),
+        signer: steward,
+      };
+    };
+    const nRecognize = await sizeOf(recognize(0).call, 1);
+    await measure(ctx, 'contributions.recognize', nRecognize, recognize, { limits }).then(({ row }) => rows.push(row));
+    const rounds = Math.ceil(nRecognize / ACCOUNTS);
+    if (rounds > ACCOUNTS - 4) throw new Error('too few accounts for the recognitions');
+
+    // Setup: a poll in every project, opened after the recognitions (its electorate).
+    const now = (await api.rpc.chain.getHeader()).number.toNumber();
+    const polls = await setup(ctx, 'polls', bench.map((_, k) => ({
+      call: tx.quadraticVoting.createPoll(project(k + 1), ['keep', 'change'], now + 500, 0),
+      signer: k + 1,
+    })));
+    const pollOf = polls.map(({ events }) => findEvent(events, 'quadraticVoting', 'PollCreated').data.poll.toNumber());
+
+    // 8. quadraticVoting.vote: in each project's poll, its recognised members (and the
+    // founder) vote.
+    const voters = [];
+    for (let k = 0; k < ACCOUNTS; k += 1) {
+      const steward = k + 1;
+      voters.push({ poll: pollOf[k], voter: steward });
+      for (let r = 0; r < rounds; r += 1) {
+        // Recognitions of round r went to acct(steward + 2 + r) when i = r * ACCOUNTS + k < n.
+        if (r * ACCOUNTS + k < nRecognize) voters.push({ poll: pollOf[k], voter: acct(steward + 2 + r) });
+      }
+    }
+    const vote = (i) => ({
+      call: tx.quadraticVoting.vote(voters[i].poll, { Option: i % 2 }, 3),
+      signer: voters[i].voter,
+    });
+    const nVote = Math.min(await sizeOf(vote(0).call, voters[0].voter), voters.length);
+    rows.push((await measure(ctx, 'quadraticVoting.vote', nVote, vote, { limits })).row);
+
+    const elapsed = (Date.now() - started) / 1000;
+    return { rows, text: report(rows, limits, base, elapsed, { BLOCK_TIME, ACCOUNTS }) };
+  } finally {
+    await node.stop();
+  }
+}
+
+function report(rows, limits, base, elapsed, { BLOCK_TIME, ACCOUNTS }) {
+  const baseline = rows[0].perBlock;
+  const header = ['call', 'N', 'blocks', 'per full block', 'per s', 'fullness (bound)', 'weight µs', 'proof B', 'vs transfer'];
+  const lines = rows.map((r) => [
+    `\`${r.name}\``, r.n, r.blocks, r.perBlock.toFixed(0), r.perSecond.toFixed(0),
+    r.fullness === null ? '—' : `${(r.fullness * 100).toFixed(0)}% (${r.bound})`, r.refTimeUs.toFixed(1), r.proofSize,
+    `${((r.perBlock / baseline) * 100).toFixed(0)}%`,
+  ]);
+  const table = [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...lines.map((l) => `| ${l.join(' | ')} |`),
+  ].join('\n');
+  const wasm = join(NODE_BINARY, '../wbuild/commons-runtime/commons_runtime.compact.compressed.wasm');
+  let wasmSize = 'unknown';
+  try { wasmSize = `${statSync(wasm).size} bytes`; } catch { /* not next to the node */ }
+  const machine = `${hostname()}: ${cpus().length} × ${cpus()[0]?.model || 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+  const text = [
+    `Block time ${BLOCK_TIME} ms; ${ACCOUNTS} accounts; normal-class limits: ref_time ${(Number(limits.refTime) / 1e12).toFixed(3)} s, proof ${limits.proofSize} B, length ${limits.length} B; extrinsic base weight ${(Number(base.refTime) / 1e6).toFixed(1)} µs.`,
+    `Machine: ${machine}. Runtime Wasm: ${wasmSize}. Run took ${elapsed.toFixed(0)} s.`,
+    '',
+    table,
+  ].join('\n');
+  return text;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = parseArgs(process.argv.slice(2), DEFAULTS);
+  runThroughput({
+    blockTime: Number(args['block-time']),
+    accounts: Number(args.accounts),
+    blocks: Number(args.blocks),
+    maxPerWorkload: Number(args['max-per-workload']),
+  }).then(({ text }) => {
+    console.log(text);
+    if (args.markdown) {
+      writeFileSync(args.markdown, `${text}\n`);
+      log(`table written to ${args.markdown}`);
+    }
+    process.exit(0);
+  }, (error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

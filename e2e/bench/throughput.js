@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startNode, NODE_BINARY } from '../lib/node.js';
-import { devAccounts, sendOk, findEvent, UNIT } from '../lib/chain.js';
+import { devAccounts, describeError, sendOk, findEvent, UNIT } from '../lib/chain.js';
 
 const DEFAULTS = { 'block-time': 6000, accounts: 512, blocks: 4, markdown: '', 'max-per-workload': 9000 };
 // Reputation points, as the runtime counts them (1_000_000 per point).
@@ -72,7 +72,8 @@ class BlockFollower {
       if (!phase.isApplyExtrinsic) continue;
       const index = phase.asApplyExtrinsic.toNumber();
       if (event.section === 'system' && event.method === 'ExtrinsicFailed') {
-        outcome.set(index, { failed: describe(api, event.data[0]) });
+        const { section, name } = describeError(api, event.data[0]);
+        outcome.set(index, { failed: section ? `${section}.${name}` : name });
       }
       if (!outcome.has(index)) outcome.set(index, { events: [] });
       outcome.get(index).events?.push(event);
@@ -98,14 +99,6 @@ class BlockFollower {
     if (this.unsubscribe) this.unsubscribe();
     await this.chain;
   }
-}
-
-function describe(api, dispatchError) {
-  if (dispatchError.isModule) {
-    const meta = api.registry.findMetaError(dispatchError.asModule);
-    return `${meta.section}.${meta.name}`;
-  }
-  return dispatchError.type;
 }
 
 /**
@@ -138,7 +131,6 @@ async function presign(api, keys, nonces, count, build) {
 async function submitAndFollow(api, follower, signed, what) {
   const wanted = new Map(signed.map(({ tx }, i) => [tx.hash.toHex(), i]));
   const firstBlock = follower.blocks.length;
-  const started = Date.now();
   // Rounds: the k-th extrinsic of every signer, submitted together; a round waits for the pool
   // to accept the previous one so that no extrinsic arrives before its predecessor's nonce.
   const bySigner = new Map();
@@ -179,7 +171,7 @@ async function submitAndFollow(api, follower, signed, what) {
     await follower.nextBlock();
   }
   const blocks = follower.blocks.slice(firstBlock).filter((b) => b.extrinsics.some((x) => wanted.has(x.hash)));
-  return { blocks, started, submitted, results, wanted };
+  return { blocks, submitted, results, wanted };
 }
 
 /** Measures one workload: pre-signs, submits, and summarises its blocks. */

@@ -12,6 +12,8 @@
 #   cumulus_pallet_weight_reclaim) and the balance calls (pallet_balances, the transfer that
 #   docs/benchmarks.md compares every call with): `runtime/src/weights/<pallet>.rs`, from
 #   scripts/templates/runtime-weights.hbs;
+# - every other polkadot-sdk pallet of the runtime that has benchmarks (SDK_PALLETS below: system,
+#   assets, governance, collators, XCM queues, …), the same way;
 # - `overhead`: the base weights of a block and of an extrinsic,
 #   `runtime/src/weights/{block,extrinsic}_weights.rs`.
 #
@@ -22,8 +24,10 @@
 # scripts/test.sh, unless COMMONS_BENCH_TARGET_DIR says otherwise), so the node's own Wasm is never
 # rebuilt with another feature set. Genesis is the `development` preset.
 #
-# Pallets run with 50 steps and 20 repeats (STEPS, REPEAT override, e.g. STEPS=2 REPEAT=1 for a
-# smoke run); the overhead with 10 warm-ups and 100 repeats (OVERHEAD_REPEAT overrides).
+# Our pallets and the extrinsic-path ones run with 50 steps and 20 repeats (STEPS, REPEAT override,
+# e.g. STEPS=2 REPEAT=1 for a smoke run); the other polkadot-sdk pallets, with many components
+# each, with 20 steps and 10 repeats (SDK_STEPS, SDK_REPEAT); the overhead with 10 warm-ups and
+# 100 repeats (OVERHEAD_REPEAT overrides).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=setup.sh
@@ -33,6 +37,8 @@ cd "$ROOT"
 BENCH_TARGET_DIR="${COMMONS_BENCH_TARGET_DIR:-$CARGO_TARGET_DIR/benchmarks}"
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
+SDK_STEPS="${SDK_STEPS:-20}"
+SDK_REPEAT="${SDK_REPEAT:-10}"
 OVERHEAD_REPEAT="${OVERHEAD_REPEAT:-100}"
 PARA_ID=2000
 
@@ -48,6 +54,30 @@ declare -A OUTPUT=(
 	[cumulus_pallet_weight_reclaim]=runtime/src/weights/cumulus_pallet_weight_reclaim.rs
 	[overhead]=runtime/src/weights
 )
+# The other polkadot-sdk pallets of the runtime, measured here with this runtime's configuration
+# (their bounds, deposits and hooks) rather than polkadot-sdk's reference runtime on other hardware.
+# pallet_collator_selection keeps polkadot-sdk's weights: its benchmarks register up to
+# MaxCandidates collators with session keys per sample (≈ 30 min here), for calls only collators
+# and governance make. pallet_treasury does too: its `payout` benchmark pays 100 planck to a new
+# account, below this chain's existential deposit, so it cannot succeed here.
+SDK_PALLETS=(
+	frame_system
+	pallet_timestamp
+	pallet_assets
+	pallet_session
+	cumulus_pallet_parachain_system
+	cumulus_pallet_xcmp_queue
+	pallet_message_queue
+	pallet_preimage
+	pallet_scheduler
+	pallet_democracy
+	pallet_utility
+	pallet_sudo
+	pallet_xcm
+)
+for pallet in "${SDK_PALLETS[@]}"; do
+	OUTPUT[$pallet]="runtime/src/weights/$pallet.rs"
+done
 declare -A TEMPLATE=(
 	[pallet_projects]=pallet-weights.hbs
 	[pallet_tasks]=pallet-weights.hbs
@@ -58,6 +88,9 @@ declare -A TEMPLATE=(
 	[pallet_transaction_payment]=runtime-weights.hbs
 	[cumulus_pallet_weight_reclaim]=runtime-weights.hbs
 )
+for pallet in "${SDK_PALLETS[@]}"; do
+	TEMPLATE[$pallet]=runtime-weights.hbs
+done
 if [ "$#" -gt 0 ]; then
 	targets=("$@")
 else
@@ -95,15 +128,19 @@ for target in "${targets[@]}"; do
 		rustfmt --edition 2021 "${OUTPUT[$target]}"/block_weights.rs "${OUTPUT[$target]}"/extrinsic_weights.rs
 		continue
 	fi
-	echo "benchmarking $target (steps $STEPS, repeat $REPEAT)" >&2
+	steps=$STEPS repeat=$REPEAT
+	if [[ " ${SDK_PALLETS[*]} " == *" $target "* ]]; then
+		steps=$SDK_STEPS repeat=$SDK_REPEAT
+	fi
+	echo "benchmarking $target (steps $steps, repeat $repeat)" >&2
 	"$node" benchmark pallet \
 		--runtime "$wasm" \
 		--genesis-builder runtime \
 		--genesis-builder-preset development \
 		--pallet "$target" \
 		--extrinsic '*' \
-		--steps "$STEPS" \
-		--repeat "$REPEAT" \
+		--steps "$steps" \
+		--repeat "$repeat" \
 		--wasm-execution compiled \
 		--heap-pages 4096 \
 		--template "scripts/templates/${TEMPLATE[$target]}" \

@@ -2,8 +2,10 @@
 //! with the `runtime-benchmarks` feature). `scripts/benchmark.sh` runs them with the node's
 //! `benchmark pallet` subcommand and writes each pallet's `weights.rs`.
 //!
-//! `pallet_xcm` is left out: its benchmarks need a reachable destination and delivery-fee setup
-//! that this runtime does not configure yet, and its weights are not ours to regenerate.
+//! `pallet_xcm`'s benchmarks reach the relay chain (UMP) and a sibling parachain (an HRMP channel
+//! the delivery helper opens), and move the native token, the one asset this runtime transacts.
+//! What the runtime disables — teleports, `execute`, authorized aliases — its benchmarks weigh at
+//! `Weight::MAX`, so those calls can never be included.
 
 polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
@@ -24,6 +26,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_treasury, Treasury]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
+	[pallet_xcm, PalletXcmBench::<Runtime>]
 	[pallet_projects, Projects]
 	[pallet_tasks, Tasks]
 	[pallet_contributions, Contributions]
@@ -34,8 +37,15 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 /// names, and the benchmark-only wrappers with this runtime's setup for them.
 pub mod support {
 	use crate::*;
-	use alloc::vec::Vec;
-	use polkadot_sdk::frame_benchmarking::BenchmarkError;
+	use alloc::{boxed::Box, vec::Vec};
+	use cumulus_primitives_core::ParaId;
+	use polkadot_sdk::{
+		frame_benchmarking::BenchmarkError,
+		staging_xcm::latest::{
+			Asset, AssetId, Assets as XcmAssets, Fungibility::Fungible, Junction::Parachain,
+			Location,
+		},
+	};
 
 	pub use crate::{
 		Assets, Balances, CollatorSelection, Contributions, Democracy, MessageQueue,
@@ -69,6 +79,77 @@ pub mod support {
 	}
 
 	impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
+
+	pub use pallet_xcm::benchmarking::Pallet as PalletXcmBench;
+
+	frame_support::parameter_types! {
+		/// The sibling parachain the XCM benchmarks send the native token to.
+		pub const BenchmarkSibling: ParaId = ParaId::new(2_001);
+		/// What the delivery helpers deposit to a sender before it sends: nothing, as delivery is
+		/// free here (no price for UMP or XCMP messages) and the root origin (`Here`) that
+		/// `send` is measured with has no account to fund.
+		pub const NothingToDeposit: Option<Asset> = None;
+	}
+
+	fn native(amount: Balance) -> Asset {
+		Asset { id: AssetId(Location::here()), fun: Fungible(amount) }
+	}
+
+	fn sibling() -> Location {
+		Location::new(1, [Parachain(BenchmarkSibling::get().into())])
+	}
+
+	impl pallet_xcm::benchmarking::Config for Runtime {
+		// Delivery is free both ways; the sibling's helper opens its HRMP channel.
+		type DeliveryHelper = (
+			cumulus_primitives_utility::ToParentDeliveryHelper<
+				configs::xcm_config::XcmConfig,
+				NothingToDeposit,
+				(),
+			>,
+			polkadot_runtime_common::xcm_sender::ToParachainDeliveryHelper<
+				configs::xcm_config::XcmConfig,
+				NothingToDeposit,
+				polkadot_runtime_common::xcm_sender::NoPriceForMessageDelivery<ParaId>,
+				BenchmarkSibling,
+				ParachainSystem,
+			>,
+		);
+
+		fn reachable_dest() -> Option<Location> {
+			Some(Location::parent())
+		}
+
+		// Teleports are disabled (`XcmTeleportFilter` is `Nothing`): no teleportable asset.
+
+		fn reserve_transferable_asset_and_dest() -> Option<(Asset, Location)> {
+			// The native token, whose reserve is this chain, to a sibling.
+			Some((native(configs::ExistentialDeposit::get()), sibling()))
+		}
+
+		fn set_up_complex_asset_transfer() -> Option<(XcmAssets, u32, Location, Box<dyn FnOnce()>)>
+		{
+			// `transfer_assets` of the native token to a sibling (a local-reserve transfer that
+			// also pays its fees in it): the only transfer this runtime allows.
+			use frame_support::traits::fungible::{Inspect, Mutate};
+			let amount = configs::ExistentialDeposit::get().saturating_mul(100);
+			let balance = amount.saturating_mul(10);
+			let who: AccountId = polkadot_sdk::frame_benchmarking::whitelisted_caller();
+			Balances::set_balance(&who, balance);
+			let verify = Box::new(move || {
+				assert!(Balances::balance(&who) <= balance.saturating_sub(amount));
+			});
+			Some((native(amount).into(), 0, sibling(), verify))
+		}
+
+		fn get_asset() -> Asset {
+			native(configs::ExistentialDeposit::get())
+		}
+
+		fn batch_call(calls: Vec<RuntimeCall>) -> Option<RuntimeCall> {
+			Some(RuntimeCall::Utility(pallet_utility::Call::batch_all { calls }))
+		}
+	}
 
 	/// Projects with members by reputation, for the quadratic-voting benchmarks.
 	pub struct CommonsBenchmarkHelper;

@@ -157,10 +157,10 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "test-upgrade"))]
-runtime_version!(1_003);
+runtime_version!(1_004);
 // The second runtime of the end-to-end upgrade test: one spec version higher (see the crate docs).
 #[cfg(feature = "test-upgrade")]
-runtime_version!(1_004);
+runtime_version!(1_005);
 
 /// Units of the native token, time and deposits.
 pub mod constants {

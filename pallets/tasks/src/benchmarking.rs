@@ -1,7 +1,7 @@
 //! Benchmarks of every call, each in its worst case: the most reviewers, the longest CIDs, the
 //! fullest list of live dues, rewards in the project currency (an asset transfer, dearer than a
-//! native one), and for `review` both of its heavy outcomes (payout, and reopening with a
-//! forfeited bond).
+//! native one), and for `review` each of its outcomes (payout, reopening with a forfeited
+//! bond, and a review that decides nothing yet, to which the call refunds).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
@@ -250,6 +250,28 @@ mod benchmarks {
 			refunded: REWARD.into(),
 		});
 		Ok(())
+	}
+
+	#[benchmark]
+	fn review_and_record() {
+		// Every reviewer's approval is required: the first decides nothing yet, and is recorded
+		// in the ledger for a reviewer who has never contributed.
+		let (task, _, project) = submitted::<T>();
+		let first = reviewer::<T>(0);
+
+		#[extrinsic_call]
+		review(RawOrigin::Signed(first.clone()), task, true, filled::<T>(b'c'));
+
+		last_event::<T>(Event::TaskReviewed {
+			task,
+			project,
+			reviewer: first,
+			approved: true,
+			comment: filled::<T>(b'c'),
+			approvals: 1,
+			rejections: 0,
+		});
+		assert_eq!(Tasks::<T>::get(task).map(|t| t.status), Some(TaskStatus::Submitted));
 	}
 
 	#[benchmark]

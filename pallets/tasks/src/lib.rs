@@ -523,19 +523,26 @@ pub mod pallet {
 		/// to the contributions ledger (part of this call's benchmarked weight). Emits [`Event::TaskReviewed`]. Fails with
 		/// `TaskNotFound`, `NotSubmitted`, `NotReviewer`, `AlreadyReviewed`, `EmptyCid`.
 		///
+		/// Charged for its heaviest outcome and refunded to the outcome taken: a review that
+		/// decides nothing yet costs about a third of a payout.
+		///
 		/// Weighs more than three balance transfers (`docs/benchmarks.md`): a payout pays the
 		/// worker from escrow and closes the escrow account, releases the bond and the poster's
 		/// deposit, removes the task, and records the work and the review in the contributions
 		/// ledger (totals, recent records, reputation and standing of two accounts): nineteen
 		/// storage writes.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::review_and_pay().max(T::WeightInfo::review_and_reopen()))]
+		#[pallet::weight(
+			T::WeightInfo::review_and_pay()
+				.max(T::WeightInfo::review_and_reopen())
+				.max(T::WeightInfo::review_and_record())
+		)]
 		pub fn review(
 			origin: OriginFor<T>,
 			task: TaskId,
 			approve: bool,
 			comment: Cid<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let mut record = Self::task(task)?;
 			ensure!(record.status == TaskStatus::Submitted, Error::<T>::NotSubmitted);
@@ -561,15 +568,19 @@ pub mod pallet {
 				rejections: record.rejections(),
 			});
 
-			if record.approvals() >= record.approvals_required {
-				Self::pay(task, record)
+			let taken = if record.approvals() >= record.approvals_required {
+				Self::pay(task, record)?;
+				T::WeightInfo::review_and_pay()
 			} else if record.rejected_by_majority() || record.all_reviewed() {
-				// Rejected, or every reviewer spoke without enough approvals: a revision.
-				Self::send_back(task, record, &who)
+				// Rejected, or every reviewer spoke without enough approvals: a revision (or a
+				// reopening, the dearer of the two, which its weight measures).
+				Self::send_back(task, record, &who)?;
+				T::WeightInfo::review_and_reopen()
 			} else {
 				Tasks::<T>::insert(task, record);
-				Ok(())
-			}
+				T::WeightInfo::review_and_record()
+			};
+			Ok(Some(taken).into())
 		}
 
 		/// Gives a claimed task up; it reopens.

@@ -582,6 +582,40 @@ fn a_split_verdict_goes_back_for_revision() {
 	});
 }
 
+#[test]
+fn a_review_is_refunded_to_the_outcome_it_took() {
+	use crate::WeightInfo;
+	ExtBuilder::build_and_execute(|| {
+		let declared = <() as WeightInfo>::review_and_pay()
+			.max(<() as WeightInfo>::review_and_reopen())
+			.max(<() as WeightInfo>::review_and_record());
+		let charged = |who, task, approve, comment| {
+			let post = Tasks::review(RuntimeOrigin::signed(who), task, approve, cid(comment))
+				.expect("the review is taken");
+			assert!(post.actual_weight.is_some_and(|w| w.all_lte(declared)));
+			post.actual_weight
+		};
+		let (project, milestone) = funded_project(1_000);
+
+		// Two reviewers, both required: the first approval decides nothing and pays the least.
+		let task = post(project, milestone, 100);
+		assert_ok!(Tasks::claim_task(RuntimeOrigin::signed(BOB), task));
+		assert_ok!(Tasks::submit_work(RuntimeOrigin::signed(BOB), task, cid("w")));
+		let record = charged(CHARLIE, task, true, "");
+		assert_eq!(record, Some(<() as WeightInfo>::review_and_record()));
+		assert!(record.is_some_and(|w| w.all_lt(declared)));
+		// A rejection by the other is a split verdict: a revision, charged as a reopening.
+		assert_eq!(charged(DAVE, task, false, "no"), Some(<() as WeightInfo>::review_and_reopen()));
+		assert_eq!(status(task), TaskStatus::Claimed);
+
+		// Approved by both: the payout is charged.
+		assert_ok!(Tasks::submit_work(RuntimeOrigin::signed(BOB), task, cid("w2")));
+		assert_eq!(charged(CHARLIE, task, true, ""), Some(<() as WeightInfo>::review_and_record()));
+		assert_eq!(charged(DAVE, task, true, ""), Some(<() as WeightInfo>::review_and_pay()));
+		assert!(crate::Tasks::<Test>::get(task).is_none());
+	});
+}
+
 fn post_due(project: u32, milestone: u32, due: u64) -> TaskId {
 	let id = NextTaskId::<Test>::get();
 	assert_ok!(Tasks::post_task(
@@ -754,7 +788,9 @@ fn random_call_sequences_keep_the_invariants() {
 						let comment = if rng.below(4) == 0 { "" } else { "c" };
 						(
 							"review",
-							Tasks::review(RuntimeOrigin::signed(who), task, approve, cid(comment)),
+							Tasks::review(RuntimeOrigin::signed(who), task, approve, cid(comment))
+								.map(drop)
+								.map_err(|e| e.error),
 						)
 					},
 					5 => ("unclaim", Tasks::unclaim(RuntimeOrigin::signed(who), task)),

@@ -22,6 +22,7 @@ pub trait WeightInfo {
 	fn unclaim() -> Weight;
 	fn release_expired() -> Weight;
 	fn cancel_task() -> Weight;
+	fn review_and_record() -> Weight;
 	fn reschedule_task() -> Weight;
 }
 
@@ -50,8 +51,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
 	fn post_task() -> Weight {
 		// Proof size: measured `2288`, estimated `6208`
-		// Minimum execution time: 123_754_000 picoseconds.
-		Weight::from_parts(130_415_000, 6208)
+		// Minimum execution time: 126_168_000 picoseconds.
+		Weight::from_parts(133_769_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -63,8 +64,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn claim_task() -> Weight {
 		// Proof size: measured `767`, estimated `4090`
-		// Minimum execution time: 49_384_000 picoseconds.
-		Weight::from_parts(52_558_000, 4090)
+		// Minimum execution time: 50_195_000 picoseconds.
+		Weight::from_parts(53_209_000, 4090)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -74,8 +75,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
 		// Proof size: measured `752`, estimated `4090`
-		// Minimum execution time: 14_141_000 picoseconds.
-		Weight::from_parts(15_353_000, 4090)
+		// Minimum execution time: 14_412_000 picoseconds.
+		Weight::from_parts(15_864_000, 4090)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -109,8 +110,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn review_and_pay() -> Weight {
 		// Proof size: measured `4228`, estimated `13727`
-		// Minimum execution time: 193_929_000 picoseconds.
-		Weight::from_parts(201_300_000, 13727)
+		// Minimum execution time: 194_320_000 picoseconds.
+		Weight::from_parts(205_176_000, 13727)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
@@ -136,8 +137,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn review_and_reopen() -> Weight {
 		// Proof size: measured `1843`, estimated `13727`
-		// Minimum execution time: 86_158_000 picoseconds.
-		Weight::from_parts(90_955_000, 13727)
+		// Minimum execution time: 87_510_000 picoseconds.
+		Weight::from_parts(91_917_000, 13727)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -151,8 +152,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn unclaim() -> Weight {
 		// Proof size: measured `1220`, estimated `6196`
-		// Minimum execution time: 81_001_000 picoseconds.
-		Weight::from_parts(85_337_000, 6196)
+		// Minimum execution time: 81_892_000 picoseconds.
+		Weight::from_parts(86_048_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -166,8 +167,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn release_expired() -> Weight {
 		// Proof size: measured `1122`, estimated `6196`
-		// Minimum execution time: 57_406_000 picoseconds.
-		Weight::from_parts(61_021_000, 6196)
+		// Minimum execution time: 57_636_000 picoseconds.
+		Weight::from_parts(61_992_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -191,10 +192,31 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
 		// Proof size: measured `3538`, estimated `8799`
-		// Minimum execution time: 138_026_000 picoseconds.
-		Weight::from_parts(149_863_000, 8799)
+		// Minimum execution time: 143_735_000 picoseconds.
+		Weight::from_parts(151_957_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
+	}
+	/// Storage: `Tasks::Tasks` (r:1 w:1)
+	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Totals` (r:1 w:1)
+	/// Proof: `Contributions::Totals` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::ContributorCount` (r:1 w:1)
+	/// Proof: `Contributions::ContributorCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Recent` (r:1 w:1)
+	/// Proof: `Contributions::Recent` (`max_values`: None, `max_size`: Some(1973), added: 4448, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Reputations` (r:1 w:1)
+	/// Proof: `Contributions::Reputations` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::HalfLives` (r:1 w:0)
+	/// Proof: `Contributions::HalfLives` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Standings` (r:1 w:1)
+	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
+	fn review_and_record() -> Weight {
+		// Proof size: measured `755`, estimated `13727`
+		// Minimum execution time: 32_138_000 picoseconds.
+		Weight::from_parts(34_131_000, 13727)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
@@ -204,8 +226,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::LiveDues` (`max_values`: None, `max_size`: Some(1046), added: 3521, mode: `MaxEncodedLen`)
 	fn reschedule_task() -> Weight {
 		// Proof size: measured `2072`, estimated `4511`
-		// Minimum execution time: 21_011_000 picoseconds.
-		Weight::from_parts(22_673_000, 4511)
+		// Minimum execution time: 21_352_000 picoseconds.
+		Weight::from_parts(22_864_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -214,47 +236,52 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn post_task() -> Weight {
-		Weight::from_parts(130_415_000, 6208)
+		Weight::from_parts(133_769_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn claim_task() -> Weight {
-		Weight::from_parts(52_558_000, 4090)
+		Weight::from_parts(53_209_000, 4090)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn submit_work() -> Weight {
-		Weight::from_parts(15_353_000, 4090)
+		Weight::from_parts(15_864_000, 4090)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn review_and_pay() -> Weight {
-		Weight::from_parts(201_300_000, 13727)
+		Weight::from_parts(205_176_000, 13727)
 			.saturating_add(RocksDbWeight::get().reads(21_u64))
 			.saturating_add(RocksDbWeight::get().writes(19_u64))
 	}
 	fn review_and_reopen() -> Weight {
-		Weight::from_parts(90_955_000, 13727)
+		Weight::from_parts(91_917_000, 13727)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn unclaim() -> Weight {
-		Weight::from_parts(85_337_000, 6196)
+		Weight::from_parts(86_048_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn release_expired() -> Weight {
-		Weight::from_parts(61_021_000, 6196)
+		Weight::from_parts(61_992_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_task() -> Weight {
-		Weight::from_parts(149_863_000, 8799)
+		Weight::from_parts(151_957_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
+	fn review_and_record() -> Weight {
+		Weight::from_parts(34_131_000, 13727)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
 	fn reschedule_task() -> Weight {
-		Weight::from_parts(22_673_000, 4511)
+		Weight::from_parts(22_864_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

@@ -54,6 +54,16 @@ declare -A OUTPUT=(
 	[cumulus_pallet_weight_reclaim]=runtime/src/weights/cumulus_pallet_weight_reclaim.rs
 	[overhead]=runtime/src/weights
 )
+declare -A TEMPLATE=(
+	[pallet_projects]=pallet-weights.hbs
+	[pallet_tasks]=pallet-weights.hbs
+	[pallet_contributions]=pallet-weights.hbs
+	[pallet_quadratic_voting]=pallet-weights.hbs
+	[pallet_balances]=runtime-weights.hbs
+	[frame_system_extensions]=runtime-weights.hbs
+	[pallet_transaction_payment]=runtime-weights.hbs
+	[cumulus_pallet_weight_reclaim]=runtime-weights.hbs
+)
 # The other polkadot-sdk pallets of the runtime, measured here with this runtime's configuration
 # (their bounds, deposits and hooks) rather than polkadot-sdk's reference runtime on other hardware.
 # pallet_collator_selection keeps polkadot-sdk's weights: its benchmarks register up to
@@ -75,21 +85,11 @@ SDK_PALLETS=(
 	pallet_sudo
 	pallet_xcm
 )
+declare -A SDK=()
 for pallet in "${SDK_PALLETS[@]}"; do
 	OUTPUT[$pallet]="runtime/src/weights/$pallet.rs"
-done
-declare -A TEMPLATE=(
-	[pallet_projects]=pallet-weights.hbs
-	[pallet_tasks]=pallet-weights.hbs
-	[pallet_contributions]=pallet-weights.hbs
-	[pallet_quadratic_voting]=pallet-weights.hbs
-	[pallet_balances]=runtime-weights.hbs
-	[frame_system_extensions]=runtime-weights.hbs
-	[pallet_transaction_payment]=runtime-weights.hbs
-	[cumulus_pallet_weight_reclaim]=runtime-weights.hbs
-)
-for pallet in "${SDK_PALLETS[@]}"; do
 	TEMPLATE[$pallet]=runtime-weights.hbs
+	SDK[$pallet]=1
 done
 if [ "$#" -gt 0 ]; then
 	targets=("$@")
@@ -129,7 +129,7 @@ for target in "${targets[@]}"; do
 		continue
 	fi
 	steps=$STEPS repeat=$REPEAT
-	if [[ " ${SDK_PALLETS[*]} " == *" $target "* ]]; then
+	if [ -n "${SDK[$target]:-}" ]; then
 		steps=$SDK_STEPS repeat=$SDK_REPEAT
 	fi
 	echo "benchmarking $target (steps $steps, repeat $repeat)" >&2

@@ -53,3 +53,14 @@ if [ -f "$ROOT/e2e/package-lock.json" ]; then
 		(cd "$ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 	fi
 fi
+
+# zepter (feature propagation lint), for scripts/test.sh: built once from crates.io into the
+# shared target directory and installed in ~/.cargo/bin. Test-only, so not run by default.
+ZEPTER_VERSION=1.88.2
+ensure_zepter() {
+	if ! command -v zepter >/dev/null 2>&1 || [ "$(zepter --version | awk '{print $2}')" != "$ZEPTER_VERSION" ]; then
+		log "installing zepter $ZEPTER_VERSION"
+		cargo install zepter --version "$ZEPTER_VERSION" --locked --quiet --target-dir "$CARGO_TARGET_DIR/tools"
+	fi
+}
+

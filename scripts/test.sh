@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the machine and runs every check and test of Commons, timing each stage:
-#   formatting, the node build (with both runtime Wasm blobs), clippy, unit tests, the pallets'
-#   benchmarks as tests, end-to-end.
+#   formatting (Rust and TOML), feature propagation, the node build (with both runtime Wasm
+#   blobs), clippy, unit tests, the pallets' benchmarks as tests, end-to-end.
 # Idempotent; a warm run reuses $CARGO_TARGET_DIR (default ~/.cache/commons/target).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +27,9 @@ stage "setup" . "$ROOT/scripts/setup.sh"
 echo "CARGO_TARGET_DIR=$CARGO_TARGET_DIR"
 
 stage "cargo fmt --check" cargo fmt --all -- --check
+# TOML formatting and feature propagation, as the Fellowship runtimes check them (.config/).
+stage "taplo (TOML format)" "$ROOT/e2e/node_modules/.bin/taplo" format --check --config .config/taplo.toml
+stage "zepter (features)" bash -c ". '$ROOT/scripts/setup.sh' && ensure_zepter && zepter run check --config .config/zepter.yaml"
 # Everything is built in the release profile with the feature set of the node build, so clippy and
 # the unit tests reuse the node's compiled dependencies instead of building a second set.
 stage "node build" "$ROOT/scripts/build-node.sh"

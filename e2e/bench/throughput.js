@@ -26,7 +26,7 @@ import { startNode, NODE_BINARY } from '../lib/node.js';
 import { devAccounts, describeError, sendOk, findEvent, UNIT } from '../lib/chain.js';
 
 const DEFAULTS = { 'block-time': 6000, accounts: 512, blocks: 4, markdown: '', 'max-per-workload': 9000 };
-// Reputation points, as the runtime counts them (1_000_000 per point).
+// One reputation point as a `ReputationScore` (millionths of a point): `REPUTATION_POINT`.
 const POINT = 1_000_000n;
 
 function parseArgs(argv, defaults) {

@@ -36,8 +36,14 @@ describe('tasks', () => {
     const { project, milestone, treasury, asset } = await fundedProject(api, alice, budget);
     const assetBalance = (id, who) => balanceOf(api, id, who);
 
-    // Alice posts a task reviewed by Charlie and Dave, both of whom must approve.
+    // Only a steward posts tasks: the check is the projects pallet's, and so is its error.
     const head = await bestNumber(api);
+    const notSteward = await send(api, api.tx.tasks.postTask(
+      project, milestone, 'bafy-bobs-task', reward, head + 1_000, [charlie.address], 1,
+    ), bob);
+    assert.deepEqual([notSteward.error.section, notSteward.error.name], ['projects', 'NotSteward']);
+
+    // Alice posts a task reviewed by Charlie and Dave, both of whom must approve.
     const posted = await sendOk(api, api.tx.tasks.postTask(
       project, milestone, 'bafy-fix-the-kettle', reward, head + 1_000,
       [charlie.address, dave.address], 2,
@@ -52,9 +58,9 @@ describe('tasks', () => {
     assert.ok(findEvent(posted.events, 'projects', 'BudgetSpent'), 'booked against the milestone');
     assert.equal(await assetBalance(asset, escrow), reward, 'the reward is in escrow');
     assert.equal(await assetBalance(asset, treasury), budget - reward);
-    let counters = await api.query.tasks.counters(project);
-    assert.equal(counters.open.toNumber(), 1);
-    assert.equal(counters.escrowedCurrency.toBigInt(), reward);
+    let stats = await api.query.tasks.taskStats(project);
+    assert.equal(stats.open.toNumber(), 1);
+    assert.equal(stats.escrowedCurrency.toBigInt(), reward);
 
     // A reviewer cannot claim it; Bob can.
     const refused = await send(api, api.tx.tasks.claimTask(task), charlie);
@@ -90,10 +96,10 @@ describe('tasks', () => {
     assert.ok((await api.query.tasks.tasks(task)).isNone, 'a paid task leaves storage');
     const bobHolds = await api.query.balances.holds(bob.address);
     assert.ok(!bobHolds.some((h) => h.id.isTasks), 'the bond is released');
-    counters = await api.query.tasks.counters(project);
-    assert.equal(counters.paid.toNumber(), 1);
-    assert.equal(counters.paidCurrency.toBigInt(), reward);
-    assert.equal(counters.escrowedCurrency.toBigInt(), 0n);
+    stats = await api.query.tasks.taskStats(project);
+    assert.equal(stats.paid.toNumber(), 1);
+    assert.equal(stats.paidCurrency.toBigInt(), reward);
+    assert.equal(stats.escrowedCurrency.toBigInt(), 0n);
 
     // A second task, due in six blocks. Bob claims it and does nothing.
     const now = await bestNumber(api);
@@ -123,9 +129,9 @@ describe('tasks', () => {
     assert.equal(reopened.data.forfeited.toBigInt(), bond);
     assert.equal(await freeBalance(api, treasury), treasuryBefore + bond, 'the bond went to the project');
     assert.equal((await api.query.tasks.tasks(lamp)).unwrap().status.type, 'Open');
-    counters = await api.query.tasks.counters(project);
-    assert.equal(counters.expired.toNumber(), 1);
-    assert.equal(counters.open.toNumber(), 1);
+    stats = await api.query.tasks.taskStats(project);
+    assert.equal(stats.expired.toNumber(), 1);
+    assert.equal(stats.open.toNumber(), 1);
 
     // The progress API tells it in one call: the reopened task is the project's gap, and overdue.
     const progress = (await api.call.progressApi.projectProgress(project)).unwrap();
@@ -137,7 +143,7 @@ describe('tasks', () => {
     assert.equal(progress.milestones.funded.toNumber(), 1);
     assert.equal(progress.budget.minted.toBigInt(), budget);
     assert.equal(progress.budget.paidCurrency.toBigInt(), reward);
-    assert.equal(progress.budget.escrowedCurrency.toBigInt(), counters.escrowedCurrency.toBigInt());
+    assert.equal(progress.budget.escrowedCurrency.toBigInt(), stats.escrowedCurrency.toBigInt());
     assert.equal(progress.contributors.toNumber(), 3, 'Bob, and his two reviewers');
     assert.equal(progress.topContributors[0][0].toString(), bob.address);
   });

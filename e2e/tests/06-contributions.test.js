@@ -2,7 +2,7 @@
 // through the ContributionsApi runtime API; a recognition pays him a bonus from the milestone's
 // budget and appears in his record; a half-life later his reputation reads half. Donations are
 // recorded without reputation; work done outside tasks is recorded once three members endorse
-// it, and the claimant's deposit returns.
+// the contributor's request for attestation, and the deposit returns.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -123,28 +123,52 @@ describe('contributions', () => {
       api.tx.contributions.recognize(project, milestone, who.address, 0, point, 'bafy-earlier-work'))), alice);
     assert.equal((await api.call.contributionsApi.membersCount(project)).toNumber(), 5);
 
-    // Ferdie is no member and may not claim; Bob claims and three members endorse.
-    const refused = await send(api, api.tx.contributions.claimContribution(project, 'bafy-x', 1), ferdie);
+    // Ferdie is no member and may not request an attestation; a project that does not exist is
+    // refused with the projects pallet's error. Bob requests one and three members endorse it.
+    const refused = await send(api, api.tx.contributions.requestAttestation(project, 'bafy-x', 1), ferdie);
     assert.equal(`${refused.error.section}.${refused.error.name}`, 'contributions.NotMember');
+    const nowhere = await send(api, api.tx.contributions.requestAttestation(999_999, 'bafy-x', 1), bob);
+    assert.equal(`${nowhere.error.section}.${nowhere.error.name}`, 'projects.ProjectNotFound');
     const reservedBefore = (await api.query.system.account(bob.address)).data.reserved.toBigInt();
-    const claimed = await sendOk(api, api.tx.contributions.claimContribution(
+    const requested = await sendOk(api, api.tx.contributions.requestAttestation(
       project, 'bafy-translated-the-manual', 40n * UNIT,
     ), bob);
-    const claim = findEvent(claimed.events, 'contributions', 'ContributionClaimed').data.claim;
-    const deposit = api.consts.contributions.claimDeposit.toBigInt();
+    const request = findEvent(requested.events, 'contributions', 'AttestationRequested').data;
+    const { attestation } = request;
+    assert.equal(request.project.toNumber(), project);
+    assert.equal(request.contributor.toString(), bob.address);
+    assert.equal(request.value.toBigInt(), 40n * UNIT);
+    assert.ok((await api.query.contributions.attestations(attestation)).isSome, 'the attestation is stored');
+    assert.equal(
+      (await api.query.contributions.nextAttestationId()).toNumber(), attestation.toNumber() + 1,
+    );
+    const deposit = api.consts.contributions.attestationDeposit.toBigInt();
     assert.equal(
       (await api.query.system.account(bob.address)).data.reserved.toBigInt(), reservedBefore + deposit,
     );
-    await sendOk(api, api.tx.contributions.endorse(claim), charlie);
-    const own = await send(api, api.tx.contributions.endorse(claim), bob);
-    assert.equal(`${own.error.section}.${own.error.name}`, 'contributions.OwnClaim');
-    await sendOk(api, api.tx.contributions.endorse(claim), dave);
-    const accepted = await sendOk(api, api.tx.contributions.endorse(claim), eve);
-    assert.ok(findEvent(accepted.events, 'contributions', 'ClaimAccepted'), 'the claim is accepted');
+    const holds = await api.query.balances.holds(bob.address);
+    assert.ok(holds.some((h) => h.id.isContributions && h.id.asContributions.isAttestationDeposit
+      && h.amount.toBigInt() === deposit), 'held as a Contributions.AttestationDeposit');
+    const endorsed = await sendOk(api, api.tx.contributions.endorse(attestation), charlie);
+    const endorsement = findEvent(endorsed.events, 'contributions', 'AttestationEndorsed').data;
+    assert.equal(endorsement.endorser.toString(), charlie.address);
+    assert.equal(endorsement.endorsements.toNumber(), 1);
+    const own = await send(api, api.tx.contributions.endorse(attestation), bob);
+    assert.equal(`${own.error.section}.${own.error.name}`, 'contributions.OwnAttestation');
+    const early = await send(api, api.tx.contributions.clearLapsed(attestation), ferdie);
+    assert.equal(`${early.error.section}.${early.error.name}`, 'contributions.AttestationStillOpen');
+    await sendOk(api, api.tx.contributions.endorse(attestation), dave);
+    const accepted = await sendOk(api, api.tx.contributions.endorse(attestation), eve);
+    const acceptance = findEvent(accepted.events, 'contributions', 'AttestationAccepted');
+    assert.ok(acceptance, 'the attestation is accepted');
+    assert.equal(acceptance.data.contributor.toString(), bob.address);
+    assert.ok((await api.query.contributions.attestations(attestation)).isNone, 'and leaves storage');
     assert.equal(
       (await api.query.system.account(bob.address)).data.reserved.toBigInt(), reservedBefore,
       'the deposit returned',
     );
+    const gone = await send(api, api.tx.contributions.endorse(attestation), charlie);
+    assert.equal(`${gone.error.section}.${gone.error.name}`, 'contributions.AttestationNotFound');
     info = await api.call.contributionsApi.contributor(project, bob.address);
     assert.equal(info.totals.attested.count.toNumber(), 1);
     assert.equal(info.totals.attested.value.toBigInt(), 40n * UNIT);

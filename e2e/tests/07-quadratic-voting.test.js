@@ -53,12 +53,20 @@ describe('quadratic voting', () => {
       .recognize(project, 0, who.address, 0, point, 'bafy-built-the-first-node'))), alice);
     assert.equal((await api.call.contributionsApi.membersCount(project)).toNumber(), 4);
 
-    // Bob proposes that the project fund the milestone.
+    // Bob proposes that the project fund the milestone. A poll must run at least `minDuration`
+    // blocks, and the project must exist (refused with the projects pallet's error).
     const minDuration = api.consts.quadraticVoting.minDuration.toNumber();
-    const end = (await bestNumber(api)) + minDuration + 12;
-    const proposed = await sendOk(api, api.tx.quadraticVoting.propose(
-      project, api.tx.projects.fundMilestone(project, milestone), end, 50,
+    const fund = api.tx.projects.fundMilestone(project, milestone);
+    const tooSoon = await send(api, api.tx.quadraticVoting.propose(
+      project, fund, (await bestNumber(api)) + 1, 50,
     ), bob);
+    assert.equal(`${tooSoon.error.section}.${tooSoon.error.name}`, 'quadraticVoting.EndOutOfRange');
+    const nowhere = await send(api, api.tx.quadraticVoting.propose(
+      999_999, fund, (await bestNumber(api)) + minDuration + 12, 50,
+    ), bob);
+    assert.equal(`${nowhere.error.section}.${nowhere.error.name}`, 'projects.ProjectNotFound');
+    const end = (await bestNumber(api)) + minDuration + 12;
+    const proposed = await sendOk(api, api.tx.quadraticVoting.propose(project, fund, end, 50), bob);
     const created_ = findEvent(proposed.events, 'quadraticVoting', 'PollCreated').data;
     const poll = created_.poll;
     assert.equal(created_.electorate.toNumber(), 4, 'the electorate is the member count');

@@ -256,24 +256,27 @@ impl_runtime_apis! {
 		for Runtime
 	{
 		fn contributor(
-			project: pallet_projects::ProjectId,
+			project: commons_primitives::ProjectId,
 			who: AccountId,
 		) -> pallet_contributions::runtime_api::ContributorInfo<AccountId, Balance, BlockNumber> {
 			Contributions::contributor(project, &who)
 		}
 
-		fn top_contributors(project: pallet_projects::ProjectId, n: u32) -> Vec<(AccountId, u128)> {
+		fn top_contributors(
+			project: commons_primitives::ProjectId,
+			n: u32,
+		) -> Vec<(AccountId, commons_primitives::ReputationScore)> {
 			Contributions::top_contributors(project, n)
 		}
 
-		fn members_count(project: pallet_projects::ProjectId) -> u32 {
+		fn members_count(project: commons_primitives::ProjectId) -> u32 {
 			Contributions::members_count(project)
 		}
 	}
 
 	impl crate::progress::ProgressApi<Block, AccountId, Balance> for Runtime {
 		fn project_progress(
-			project: pallet_projects::ProjectId,
+			project: commons_primitives::ProjectId,
 		) -> Option<crate::progress::ProjectProgress<AccountId, Balance>> {
 			crate::progress::project_progress(project)
 		}
@@ -283,12 +286,12 @@ impl_runtime_apis! {
 		for Runtime
 	{
 		fn poll(
-			poll: pallet_quadratic_voting::PollId,
+			poll: commons_primitives::PollId,
 		) -> Option<pallet_quadratic_voting::runtime_api::PollInfo<AccountId, BlockNumber>> {
 			QuadraticVoting::poll_info(poll)
 		}
 
-		fn credits(poll: pallet_quadratic_voting::PollId, who: AccountId) -> Option<u32> {
+		fn credits(poll: commons_primitives::PollId, who: AccountId) -> Option<u32> {
 			QuadraticVoting::credits(poll, &who)
 		}
 	}

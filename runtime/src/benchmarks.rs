@@ -154,13 +154,13 @@ pub mod support {
 	/// Projects with members by reputation, for the quadratic-voting benchmarks.
 	pub struct CommonsBenchmarkHelper;
 
-	impl pallet_quadratic_voting::BenchmarkHelper<AccountId> for CommonsBenchmarkHelper {
-		fn project_with_members(members: &[AccountId]) -> pallet_projects::ProjectId {
-			use pallet_projects::BenchmarkHelper as _;
+	impl commons_primitives::traits::MembersBenchmarkHelper<AccountId> for CommonsBenchmarkHelper {
+		fn project_with_members(members: &[AccountId]) -> commons_primitives::ProjectId {
+			use commons_primitives::traits::ProjectsBenchmarkHelper as _;
 			let founder: AccountId = polkadot_sdk::frame_benchmarking::account("founder", 0, 0);
 			let (project, _) = Projects::funded_milestone(
 				&founder,
-				pallet_projects::BudgetAsset::Native,
+				commons_primitives::BudgetAsset::Native,
 				constants::UNIT,
 			);
 			for who in members {
@@ -169,8 +169,8 @@ pub mod support {
 					who,
 					pallet_contributions::ContributionKind::Task,
 					0,
-					&[],
-					<configs::TaskReputation as frame_support::traits::Get<u128>>::get(),
+					&Default::default(),
+					<configs::TaskReputation as frame_support::traits::Get<_>>::get(),
 				);
 			}
 			project

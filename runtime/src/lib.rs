@@ -105,9 +105,12 @@ pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
-/// Migrations applied on runtime upgrade, beyond those the pallets run themselves. Every
-/// storage-layout change ships one (a `VersionedMigration`), with a test, and a `spec_version`
-/// bump. None yet: every pallet's storage is at the version it had at genesis.
+/// Migrations applied on runtime upgrade, beyond those the pallets run themselves. Once a chain
+/// runs this runtime, every storage-layout change ships one (a `VersionedMigration`), with a
+/// test, and a `spec_version` bump. None yet: no chain has launched, so layouts still change
+/// with a `spec_version` bump and regenerated chain specs (spec 1_005 renamed storage items and
+/// moved sequential-id keys to `Twox64Concat`), and every pallet's storage is at the version it
+/// has at genesis.
 pub type Migrations = ();
 
 /// Executive: dispatches blocks and extrinsics to the pallets.
@@ -157,10 +160,10 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "test-upgrade"))]
-runtime_version!(1_004);
+runtime_version!(1_005);
 // The second runtime of the end-to-end upgrade test: one spec version higher (see the crate docs).
 #[cfg(feature = "test-upgrade")]
-runtime_version!(1_005);
+runtime_version!(1_006);
 
 /// Units of the native token, time and deposits.
 pub mod constants {

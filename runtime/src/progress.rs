@@ -9,7 +9,7 @@
 use crate::{AccountId, Balance, Contributions, Projects, Runtime, Tasks};
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
-use pallet_projects::{ProjectId, ProjectStatus};
+use commons_primitives::{ProjectId, ProjectStatus, ReputationScore};
 use scale_info::TypeInfo;
 
 /// How many top contributors [`ProjectProgress`] lists.
@@ -90,7 +90,7 @@ pub struct ProjectProgress<AccountId, Balance> {
 	/// Polls open now.
 	pub open_polls: u32,
 	/// The top contributors (at most [`TOP_CONTRIBUTORS`]) with their reputation now.
-	pub top_contributors: Vec<(AccountId, u128)>,
+	pub top_contributors: Vec<(AccountId, ReputationScore)>,
 }
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
@@ -110,7 +110,7 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 pub fn project_progress(project: ProjectId) -> Option<ProjectProgress<AccountId, Balance>> {
 	let record = pallet_projects::Projects::<Runtime>::get(project)?;
 	let counters = &record.counters;
-	let tasks = pallet_tasks::Counters::<Runtime>::get(project);
+	let tasks = pallet_tasks::TaskStats::<Runtime>::get(project);
 	let (minted, burned) =
 		record.currency.as_ref().map(|c| (c.minted, c.burned)).unwrap_or_default();
 	Some(ProjectProgress {

@@ -104,8 +104,13 @@ fn deposits_grow_with_items_and_bytes() {
 	assert_eq!(deposit(1, 0), 20 * MILLI_UNIT);
 	assert_eq!(deposit(0, 1), 100 * MICRO_UNIT);
 	assert_eq!(deposit(2, 10), 40 * MILLI_UNIT + 1_000 * MICRO_UNIT);
-	// Saturates instead of overflowing.
-	assert!(deposit(u32::MAX, u32::MAX) > deposit(u32::MAX, 0));
+	// Exact at the largest arguments: with a u128 balance, u32 counts of items and bytes are far
+	// from overflowing (u32::MAX items cost about 8.6e19, u128 holds 3.4e38), so the deposit is
+	// never clipped and a larger item always costs more.
+	let most = crate::Balance::from(u32::MAX);
+	assert_eq!(deposit(u32::MAX, 0), most * 20 * MILLI_UNIT);
+	assert_eq!(deposit(u32::MAX, u32::MAX), most * (20 * MILLI_UNIT + 100 * MICRO_UNIT));
+	assert!(deposit(u32::MAX, u32::MAX) > deposit(u32::MAX, u32::MAX - 1));
 }
 
 #[test]

@@ -6,7 +6,10 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
-use pallet_projects::{BenchmarkHelper as _, BudgetAsset, MilestoneId, ProjectId};
+use commons_primitives::{
+	traits::ProjectsBenchmarkHelper as _, BudgetAsset, Cid, MaxCidLen, MilestoneId, ProjectId,
+	ReputationScore,
+};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::{
@@ -20,7 +23,7 @@ use polkadot_sdk::{
 /// A funded project and its steward.
 fn project<T: Config>() -> (ProjectId, MilestoneId, T::AccountId) {
 	let steward: T::AccountId = account("steward", 0, 0);
-	let budget = T::Balance::from(1_000_000u32);
+	let budget = BalanceOf::<T>::from(1_000_000u32);
 	let (project, milestone) =
 		T::BenchmarkHelper::funded_milestone(&steward, BudgetAsset::ProjectCurrency, budget);
 	fund::<T>(&steward);
@@ -38,7 +41,7 @@ fn members<T: Config>(project: ProjectId, n: u32) -> Vec<T::AccountId> {
 				&member,
 				ContributionKind::Review,
 				0u32.into(),
-				&[],
+				&Cid::default(),
 				earned,
 			);
 			member
@@ -46,27 +49,27 @@ fn members<T: Config>(project: ProjectId, n: u32) -> Vec<T::AccountId> {
 		.collect()
 }
 
-fn longest_cid<T: Config>() -> CidOf<T> {
-	BoundedVec::try_from(vec![b'c'; T::MaxCidLen::get() as usize]).expect("fits")
+fn longest_cid<T: Config>() -> Cid {
+	BoundedVec::try_from(vec![b'c'; MaxCidLen::get() as usize]).expect("fits")
 }
 
-/// An account with enough native balance for claim deposits.
+/// An account with enough native balance for attestation deposits.
 fn funded<T: Config>(name: &'static str, i: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, i, 0);
 	fund::<T>(&who);
 	who
 }
 
-/// Gives `who` enough free native balance for claim deposits.
+/// Gives `who` enough free native balance for attestation deposits.
 fn fund<T: Config>(who: &T::AccountId) {
 	use fungible::{Inspect, Mutate};
-	let amount =
-		T::ClaimDeposit::get().saturating_mul(100u32.into()) + T::NativeBalance::minimum_balance();
+	let amount = T::AttestationDeposit::get().saturating_mul(100u32.into())
+		+ T::NativeBalance::minimum_balance();
 	T::NativeBalance::set_balance(who, amount);
 }
 
 /// Above every member's reputation: the earner displaces the first to end.
-fn top_reputation<T: Config>() -> u128 {
+fn top_reputation<T: Config>() -> ReputationScore {
 	T::MemberThreshold::get().saturating_mul(4)
 }
 
@@ -77,7 +80,7 @@ mod benchmarks {
 	#[benchmark]
 	fn recognize() {
 		let (project, milestone, steward) = project::<T>();
-		let budget = T::Balance::from(1_000_000u32);
+		let budget = BalanceOf::<T>::from(1_000_000u32);
 		RecognitionBudgets::<T>::insert(project, budget);
 		members::<T>(project, T::MaxMembers::get());
 		// A new contributor (counted as one), who must exist to hold a project currency.
@@ -118,36 +121,36 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, 0, 100u32.into());
 
-		assert_eq!(RecognitionBudgets::<T>::get(0), T::Balance::from(100u32));
+		assert_eq!(RecognitionBudgets::<T>::get(0), BalanceOf::<T>::from(100u32));
 		Ok(())
 	}
 
 	#[benchmark]
-	fn claim_contribution() {
+	fn request_attestation() {
 		let (project, _, _) = project::<T>();
 		members::<T>(project, T::MaxMembers::get() - 1);
-		// The claimant stands last: found at the end of the standings.
-		let claimant = funded::<T>("claimant", 0);
+		// The contributor stands last: found at the end of the standings.
+		let contributor = funded::<T>("contributor", 0);
 		Pallet::<T>::record(
 			project,
-			&claimant,
+			&contributor,
 			ContributionKind::Task,
 			0u32.into(),
-			&[],
+			&Cid::default(),
 			top_reputation::<T>(),
 		);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(claimant.clone()), project, longest_cid::<T>(), 1_000u32.into());
+		_(RawOrigin::Signed(contributor.clone()), project, longest_cid::<T>(), 1_000u32.into());
 
-		assert!(Claims::<T>::get(0).is_some_and(|c| c.claimant == claimant));
+		assert!(Attestations::<T>::get(0).is_some_and(|c| c.contributor == contributor));
 	}
 
 	#[benchmark]
 	fn endorse() {
-		// The claimant is the steward: a member who has not contributed yet, so the accepted
-		// claim counts a new contributor and displaces the first to end from full standings.
-		let (project, _, claimant) = project::<T>();
+		// The contributor is the steward: a member who has not contributed yet, so the accepted
+		// attestation counts a new contributor and displaces the first to end from full standings.
+		let (project, _, contributor) = project::<T>();
 		let endorsers = T::RequiredEndorsements::get();
 		members::<T>(project, T::MaxMembers::get() - endorsers);
 		let endorsers: Vec<T::AccountId> = (0..endorsers)
@@ -158,19 +161,19 @@ mod benchmarks {
 					&e,
 					ContributionKind::Task,
 					0u32.into(),
-					&[],
+					&Cid::default(),
 					top_reputation::<T>(),
 				);
 				e
 			})
 			.collect();
-		Pallet::<T>::claim_contribution(
-			RawOrigin::Signed(claimant.clone()).into(),
+		Pallet::<T>::request_attestation(
+			RawOrigin::Signed(contributor.clone()).into(),
 			project,
 			longest_cid::<T>(),
 			1_000u32.into(),
 		)
-		.expect("a steward claims");
+		.expect("a steward attestations");
 		let (last, first) = endorsers.split_last().expect("at least one endorsement");
 		for e in first {
 			Pallet::<T>::endorse(RawOrigin::Signed(e.clone()).into(), 0).expect("endorses");
@@ -179,36 +182,36 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last.clone()), 0);
 
-		assert!(Claims::<T>::get(0).is_none());
-		assert_eq!(Totals::<T>::get(project, &claimant).attested.count, 1);
+		assert!(Attestations::<T>::get(0).is_none());
+		assert_eq!(Totals::<T>::get(project, &contributor).attested.count, 1);
 	}
 
 	#[benchmark]
 	fn clear_lapsed() {
 		let (project, _, steward) = project::<T>();
-		let claimant = funded::<T>("claimant", 0);
+		let contributor = funded::<T>("contributor", 0);
 		Pallet::<T>::record(
 			project,
-			&claimant,
+			&contributor,
 			ContributionKind::Task,
 			0u32.into(),
-			&[],
+			&Cid::default(),
 			top_reputation::<T>(),
 		);
-		Pallet::<T>::claim_contribution(
-			RawOrigin::Signed(claimant.clone()).into(),
+		Pallet::<T>::request_attestation(
+			RawOrigin::Signed(contributor.clone()).into(),
 			project,
 			longest_cid::<T>(),
 			1_000u32.into(),
 		)
-		.expect("a member claims");
-		let deadline = Claims::<T>::get(0).expect("claimed").deadline;
+		.expect("a member attestations");
+		let deadline = Attestations::<T>::get(0).expect("claimed").deadline;
 		frame_system::Pallet::<T>::set_block_number(deadline + 1u32.into());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(steward), 0);
 
-		assert!(Claims::<T>::get(0).is_none());
+		assert!(Attestations::<T>::get(0).is_none());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -10,59 +10,50 @@
 //! [`lasts`] inverts it: how long a score stays at or above a threshold. Membership of a project
 //! is kept as the block where that ends, so that counting a project's members is a binary search.
 
-/// The fixed-point scale of [`HALVING_ROOTS`].
-const ONE: u128 = 1_000_000_000_000_000_000;
+use polkadot_sdk::sp_runtime::Perquintill;
 
 /// How many binary digits of the fraction of a half-life are applied.
 pub const FRACTION_BITS: usize = 32;
 
-/// `2^(−2^(−k)) · 10^18`, rounded to the nearest integer, for `k = 1..=32`.
-const HALVING_ROOTS: [u128; FRACTION_BITS] = [
-	707_106_781_186_547_524,
-	840_896_415_253_714_543,
-	917_004_043_204_671_232,
-	957_603_280_698_573_647,
-	978_572_062_087_700_135,
-	989_228_013_193_975_484,
-	994_599_423_483_633_176,
-	997_296_056_085_470_126,
-	998_647_112_890_970_174,
-	999_323_327_502_650_752,
-	999_661_606_496_243_684,
-	999_830_788_931_929_063,
-	999_915_390_886_613_498,
-	999_957_694_548_431_133,
-	999_978_847_050_491_930,
-	999_989_423_469_314_464,
-	999_994_711_720_674_283,
-	999_997_355_856_841_395,
-	999_998_677_927_546_760,
-	999_999_338_963_554_895,
-	999_999_669_481_722_826,
-	999_999_834_740_847_758,
-	999_999_917_370_420_465,
-	999_999_958_685_209_379,
-	999_999_979_342_604_476,
-	999_999_989_671_302_185,
-	999_999_994_835_651_079,
-	999_999_997_417_825_536,
-	999_999_998_708_912_767,
-	999_999_999_354_456_383,
-	999_999_999_677_228_192,
-	999_999_999_838_614_096,
+/// `2^(−2^(−k))` for `k = 1..=32`, as [`Perquintill`]s (parts of 10^18, rounded to the nearest).
+const HALVING_ROOTS: [Perquintill; FRACTION_BITS] = [
+	Perquintill::from_parts(707_106_781_186_547_524),
+	Perquintill::from_parts(840_896_415_253_714_543),
+	Perquintill::from_parts(917_004_043_204_671_232),
+	Perquintill::from_parts(957_603_280_698_573_647),
+	Perquintill::from_parts(978_572_062_087_700_135),
+	Perquintill::from_parts(989_228_013_193_975_484),
+	Perquintill::from_parts(994_599_423_483_633_176),
+	Perquintill::from_parts(997_296_056_085_470_126),
+	Perquintill::from_parts(998_647_112_890_970_174),
+	Perquintill::from_parts(999_323_327_502_650_752),
+	Perquintill::from_parts(999_661_606_496_243_684),
+	Perquintill::from_parts(999_830_788_931_929_063),
+	Perquintill::from_parts(999_915_390_886_613_498),
+	Perquintill::from_parts(999_957_694_548_431_133),
+	Perquintill::from_parts(999_978_847_050_491_930),
+	Perquintill::from_parts(999_989_423_469_314_464),
+	Perquintill::from_parts(999_994_711_720_674_283),
+	Perquintill::from_parts(999_997_355_856_841_395),
+	Perquintill::from_parts(999_998_677_927_546_760),
+	Perquintill::from_parts(999_999_338_963_554_895),
+	Perquintill::from_parts(999_999_669_481_722_826),
+	Perquintill::from_parts(999_999_834_740_847_758),
+	Perquintill::from_parts(999_999_917_370_420_465),
+	Perquintill::from_parts(999_999_958_685_209_379),
+	Perquintill::from_parts(999_999_979_342_604_476),
+	Perquintill::from_parts(999_999_989_671_302_185),
+	Perquintill::from_parts(999_999_994_835_651_079),
+	Perquintill::from_parts(999_999_997_417_825_536),
+	Perquintill::from_parts(999_999_998_708_912_767),
+	Perquintill::from_parts(999_999_999_354_456_383),
+	Perquintill::from_parts(999_999_999_677_228_192),
+	Perquintill::from_parts(999_999_999_838_614_096),
 ];
 
-/// `floor(value · root / ONE)`, exactly, for `root ≤ ONE`, without a 256-bit intermediate:
-/// `value = high · 2^64 + low`, and each partial product fits in 128 bits (`root < 2^60`).
-fn mul_root(value: u128, root: u128) -> u128 {
-	let high = value >> 64;
-	let low = value & u128::from(u64::MAX);
-	// high < 2^64 and root < 2^60: the products are below 2^124.
-	let high_product = high.saturating_mul(root);
-	let (quotient, remainder) = (high_product / ONE, high_product % ONE);
-	// remainder < 2^60: remainder · 2^64 < 2^124, and low · root < 2^124; their sum fits.
-	let rest = (remainder << 64).saturating_add(low.saturating_mul(root)) / ONE;
-	(quotient << 64).saturating_add(rest)
+/// `a · b`, rounded down (the product of two fractions of the same scale).
+fn times(a: Perquintill, b: Perquintill) -> Perquintill {
+	Perquintill::from_parts(b.mul_floor(a.deconstruct()))
 }
 
 /// `score` after `elapsed` blocks of decay with the given half-life (in blocks). A half-life of
@@ -84,7 +75,7 @@ pub fn decay(score: u128, elapsed: u64, half_life: u64) -> u128 {
 	// more block changes it by).
 	let mut remainder = u128::from(elapsed.checked_rem(half_life).unwrap_or(0));
 	let half_life = u128::from(half_life);
-	let mut factor = ONE;
+	let mut factor = Perquintill::one();
 	for root in HALVING_ROOTS {
 		if remainder == 0 {
 			break;
@@ -92,13 +83,13 @@ pub fn decay(score: u128, elapsed: u64, half_life: u64) -> u128 {
 		remainder = remainder.saturating_mul(2);
 		if remainder >= half_life {
 			remainder = remainder.saturating_sub(half_life);
-			factor = mul_root(factor, root);
+			factor = times(factor, root);
 		}
 	}
-	if factor == ONE {
+	if factor == Perquintill::one() {
 		value
 	} else {
-		mul_root(value, factor)
+		factor.mul_floor(value)
 	}
 }
 
@@ -124,12 +115,12 @@ pub fn lasts(score: u128, threshold: u128, half_life: u64) -> Option<u64> {
 		halvings = halvings.saturating_sub(1);
 	}
 	let value = score.checked_shr(halvings).unwrap_or(0);
-	let mut factor = ONE;
+	let mut factor = Perquintill::one();
 	let mut digits: u128 = 0;
 	for root in HALVING_ROOTS {
 		digits <<= 1;
-		let next = mul_root(factor, root);
-		if mul_root(value, next) >= threshold {
+		let next = times(factor, root);
+		if next.mul_floor(value) >= threshold {
 			factor = next;
 			digits |= 1;
 		}
@@ -171,7 +162,7 @@ mod tests {
 	fn the_roots_are_what_they_claim() {
 		for (k, root) in HALVING_ROOTS.iter().enumerate() {
 			let expected = 2f64.powf(-(2f64.powi(-(k as i32 + 1))));
-			let got = *root as f64 / ONE as f64;
+			let got = root.deconstruct() as f64 / Perquintill::one().deconstruct() as f64;
 			assert!((got - expected).abs() < 1e-15, "root {k}: {got} vs {expected}");
 		}
 	}
@@ -236,15 +227,17 @@ mod tests {
 	}
 
 	#[test]
-	fn mul_root_is_the_exact_floor() {
+	fn perquintill_multiplication_is_the_exact_floor() {
 		use polkadot_sdk::sp_runtime::{
 			helpers_128bit::multiply_by_rational_with_rounding, Rounding,
 		};
 		let values = [0u128, 1, 2, 999, u64::MAX as u128, (u64::MAX as u128) + 1, u128::MAX / 3];
 		for value in values.into_iter().chain([u128::MAX - 1, u128::MAX]) {
 			for root in HALVING_ROOTS {
-				let want = multiply_by_rational_with_rounding(value, root, ONE, Rounding::Down);
-				assert_eq!(Some(mul_root(value, root)), want, "{value} · {root}");
+				let parts = u128::from(root.deconstruct());
+				let one = u128::from(Perquintill::one().deconstruct());
+				let want = multiply_by_rational_with_rounding(value, parts, one, Rounding::Down);
+				assert_eq!(Some(root.mul_floor(value)), want, "{value} · {root:?}");
 			}
 		}
 	}

@@ -2,13 +2,16 @@
 //! runtime API share.
 
 use crate::{
-	decay, pallet::*, runtime_api, ContributionKind, ContributionRecord, ProjectMembership,
-	RecognitionRecord, Reputation, Standing, StandingOf,
+	decay, pallet::*, runtime_api, BalanceOf, ContributionKind, ContributionRecord,
+	RecognitionRecord, Standing, StandingOf, StoredReputation,
 };
 use alloc::vec::Vec;
-use pallet_projects::{ProjectId, ProjectsInterface};
+use commons_primitives::{
+	traits::{ProjectMembership, ProjectsInterface},
+	Cid, ProjectId, ReputationScore,
+};
 use polkadot_sdk::{
-	frame_support::{traits::Get, BoundedVec},
+	frame_support::traits::Get,
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{
 		traits::{CheckedDiv, One, Saturating},
@@ -30,12 +33,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `who`'s reputation in `project` now, decayed since its last update.
-	pub fn reputation(project: ProjectId, who: &T::AccountId) -> u128 {
+	pub fn reputation(project: ProjectId, who: &T::AccountId) -> ReputationScore {
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::decayed(Reputations::<T>::get(project, who), now)
 	}
 
-	fn decayed(stored: Reputation<BlockNumberFor<T>>, now: BlockNumberFor<T>) -> u128 {
+	fn decayed(
+		stored: StoredReputation<BlockNumberFor<T>>,
+		now: BlockNumberFor<T>,
+	) -> ReputationScore {
 		let elapsed: u64 = now.saturating_sub(stored.updated).saturated_into();
 		decay::decay(stored.score, elapsed, stored.half_life.saturated_into())
 	}
@@ -43,7 +49,7 @@ impl<T: Config> Pallet<T> {
 	/// The first block at which `stored` has decayed below the membership threshold, or `None`
 	/// if it is below already at its last update.
 	pub(crate) fn standing_ends(
-		stored: Reputation<BlockNumberFor<T>>,
+		stored: StoredReputation<BlockNumberFor<T>>,
 	) -> Option<BlockNumberFor<T>> {
 		let threshold = T::MemberThreshold::get();
 		let lasts = decay::lasts(stored.score, threshold, stored.half_life.saturated_into())?;
@@ -56,12 +62,12 @@ impl<T: Config> Pallet<T> {
 		project: ProjectId,
 		who: &T::AccountId,
 		kind: ContributionKind,
-		value: T::Balance,
-		evidence: &[u8],
-		earned: u128,
+		value: BalanceOf<T>,
+		evidence: &Cid,
+		earned: ReputationScore,
 	) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let evidence = BoundedVec::truncate_from(evidence.to_vec());
+		let evidence = evidence.clone();
 		let record = ContributionRecord { kind, value, evidence: evidence.clone(), block: now };
 		Totals::<T>::mutate(project, who, |totals| {
 			if *totals == Default::default() {
@@ -78,7 +84,8 @@ impl<T: Config> Pallet<T> {
 		});
 		let reputation = if earned > 0 {
 			let score = Self::reputation(project, who).saturating_add(earned);
-			let stored = Reputation { score, updated: now, half_life: Self::half_life(project) };
+			let stored =
+				StoredReputation { score, updated: now, half_life: Self::half_life(project) };
 			Reputations::<T>::insert(project, who, stored);
 			Self::stand(project, who, stored, now);
 			score
@@ -102,7 +109,7 @@ impl<T: Config> Pallet<T> {
 	fn stand(
 		project: ProjectId,
 		who: &T::AccountId,
-		stored: Reputation<BlockNumberFor<T>>,
+		stored: StoredReputation<BlockNumberFor<T>>,
 		now: BlockNumberFor<T>,
 	) {
 		let until = Self::standing_ends(stored);
@@ -171,7 +178,7 @@ impl<T: Config> Pallet<T> {
 	pub fn contributor(
 		project: ProjectId,
 		who: &T::AccountId,
-	) -> runtime_api::ContributorInfo<T::AccountId, T::Balance, BlockNumberFor<T>> {
+	) -> runtime_api::ContributorInfo<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let totals = Totals::<T>::get(project, who);
 		let standing = Self::standing(project, who, now);
@@ -209,7 +216,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Up to `n` top contributors of `project` (members by reputation) with their reputation
 	/// now, highest first.
-	pub fn top_contributors(project: ProjectId, n: u32) -> Vec<(T::AccountId, u128)> {
+	pub fn top_contributors(project: ProjectId, n: u32) -> Vec<(T::AccountId, ReputationScore)> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut top: Vec<_> = Standings::<T>::get(project)
 			.into_iter()
@@ -224,7 +231,7 @@ impl<T: Config> Pallet<T> {
 		top
 	}
 
-	/// Checks the ledger, the standings and the claims against each other.
+	/// Checks the ledger, the standings and the attestations against each other.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -252,9 +259,10 @@ impl<T: Config> Pallet<T> {
 			);
 			for kind in all_kinds {
 				let kept = recent.iter().filter(|r| r.kind == kind);
-				let (kept_count, kept_value) = kept.fold((0u32, T::Balance::default()), |a, r| {
-					(a.0.saturating_add(1), a.1.saturating_add(r.value))
-				});
+				let (kept_count, kept_value) = kept
+					.fold((0u32, BalanceOf::<T>::default()), |a, r| {
+						(a.0.saturating_add(1), a.1.saturating_add(r.value))
+					});
 				let total = totals.of(kind);
 				ensure!(kept_count <= total.count, "more records kept than counted");
 				if kept_all {
@@ -267,7 +275,7 @@ impl<T: Config> Pallet<T> {
 				"records out of order"
 			);
 			let mut recognitions = 0u32;
-			let mut recognized = T::Balance::default();
+			let mut recognized = BalanceOf::<T>::default();
 			for n in 0..totals.recognitions.count {
 				let r = Recognitions::<T>::get((project, &who, n)).ok_or("a recognition lost")?;
 				recognitions = recognitions.saturating_add(1);
@@ -316,27 +324,31 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		let next = NextClaimId::<T>::get();
-		let mut held: BTreeMap<T::AccountId, T::Balance> = BTreeMap::new();
-		for (id, claim) in Claims::<T>::iter() {
-			ensure!(id < next, "a claim id at or above NextClaimId");
+		let next = NextAttestationId::<T>::get();
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (id, attestation) in Attestations::<T>::iter() {
+			ensure!(id < next, "an attestation id at or above NextAttestationId");
 			ensure!(
-				(claim.endorsers.len() as u32) < T::RequiredEndorsements::get(),
-				"an accepted claim still open"
+				(attestation.endorsers.len() as u32) < T::RequiredEndorsements::get(),
+				"an accepted attestation still open"
 			);
-			ensure!(!claim.endorsers.contains(&claim.claimant), "a claimant endorsed");
-			for (i, e) in claim.endorsers.iter().enumerate() {
+			ensure!(
+				!attestation.endorsers.contains(&attestation.contributor),
+				"a contributor endorsed"
+			);
+			for (i, e) in attestation.endorsers.iter().enumerate() {
 				ensure!(
-					claim.endorsers.iter().skip(i.saturating_add(1)).all(|o| o != e),
+					attestation.endorsers.iter().skip(i.saturating_add(1)).all(|o| o != e),
 					"an endorser twice"
 				);
 			}
-			let entry = held.entry(claim.claimant.clone()).or_default();
-			*entry = entry.saturating_add(claim.deposit);
+			let entry = held.entry(attestation.contributor.clone()).or_default();
+			*entry = entry.saturating_add(attestation.deposit);
 		}
 		for (who, deposits) in held {
-			let on_hold = T::NativeBalance::balance_on_hold(&HoldReason::ClaimDeposit.into(), &who);
-			ensure!(on_hold == deposits, "held deposits differ from the claims");
+			let on_hold =
+				T::NativeBalance::balance_on_hold(&HoldReason::AttestationDeposit.into(), &who);
+			ensure!(on_hold == deposits, "held deposits differ from the attestations");
 		}
 		Ok(())
 	}
@@ -346,7 +358,7 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> ProjectMembership<T::AccountId> for Pallet<T> {
 	type BlockNumber = BlockNumberFor<T>;
 
-	fn reputation(project: ProjectId, who: &T::AccountId) -> u128 {
+	fn reputation(project: ProjectId, who: &T::AccountId) -> ReputationScore {
 		Pallet::<T>::reputation(project, who)
 	}
 

@@ -6,17 +6,18 @@
 //! full for indexers; recognitions are also kept permanently.
 //!
 //! **Reputation** per (project, account) is earned only from peer-accepted work (accepted tasks,
-//! reviews, recognitions, endorsed claims), never from money alone, cannot be transferred, and
-//! decays with the project's half-life. It is stored as a score, the block it was last updated
-//! and the half-life then in force, and decayed on read in O(1) ([`decay::decay`]): no per-block
-//! work.
+//! reviews, recognitions, endorsed attestation requests), never from money alone, cannot be
+//! transferred, and decays with the project's half-life. It is stored as a score, the block it
+//! was last updated and the half-life then in force, and decayed on read in O(1)
+//! ([`decay::decay`]): no per-block work.
 //!
 //! **Membership.** An account whose reputation is at least [`Config::MemberThreshold`] — or a
 //! steward — is a member of the project (quadratic voting's electorate,
-//! [`ProjectMembership`]). Since a score only decays until it is next earned, the block where a
-//! member's reputation falls below the threshold is known when it is earned ([`decay::lasts`]);
-//! each project keeps its members sorted by that block ([`Standings`]), so counting the members
-//! now is a binary search and no membership needs a per-block check.
+//! [`ProjectMembership`](commons_primitives::traits::ProjectMembership)). Since a score only
+//! decays until it is next earned, the block where a member's reputation falls below the
+//! threshold is known when it is earned ([`decay::lasts`]); each project keeps its members sorted
+//! by that block ([`Standings`]), so counting the members now is a binary search and no
+//! membership needs a per-block check.
 //! At most [`Config::MaxMembers`] accounts hold a standing: when it is full, a newcomer displaces
 //! the member whose standing ends first, if the newcomer's lasts longer.
 //!
@@ -24,24 +25,29 @@
 //! paid from a funded milestone's budget, within a per-period recognition budget that the
 //! project's governance sets, a reputation boost, and a permanent [`Recognitions`] record.
 //!
-//! **Attested contributions.** A member claims work done outside tasks (evidence CID, a suggested
-//! value) with a held deposit; when [`Config::RequiredEndorsements`] other members with standing
-//! endorse it within [`Config::EndorsementWindow`], it is recorded and earns
-//! [`Config::AttestedReputation`], and the deposit returns. A claim that was not endorsed in time
-//! lapses: anyone may clear it, and the deposit returns to the claimant.
+//! **Attested contributions.** A member (the contributor) requests attestation of work done
+//! outside tasks (evidence CID, a suggested value) with a held deposit; when
+//! [`Config::RequiredEndorsements`] other members with standing endorse the request within
+//! [`Config::EndorsementWindow`], the work is recorded and earns [`Config::AttestedReputation`],
+//! and the deposit returns. A request that was not endorsed in time lapses: anyone may clear it,
+//! and the deposit returns to the contributor.
 //!
 //! ## Who may do what
 //!
 //! | call | origin |
 //! | --- | --- |
 //! | [`recognize`](Pallet::recognize) | a steward of the project, or its governance |
-//! | [`set_half_life`](Pallet::set_half_life), [`set_recognition_budget`](Pallet::set_recognition_budget) | the project's governance |
-//! | [`claim_contribution`](Pallet::claim_contribution) | a member of the project |
-//! | [`endorse`](Pallet::endorse) | a member with standing (earned reputation), not the claimant |
+//! | [`set_half_life`](Pallet::set_half_life) | the project's governance |
+//! | [`set_recognition_budget`](Pallet::set_recognition_budget) | the project's governance |
+//! | [`request_attestation`](Pallet::request_attestation) | a member of the project |
+//! | [`endorse`](Pallet::endorse) | a member with standing, other than the contributor |
 //! | [`clear_lapsed`](Pallet::clear_lapsed) | any signed account, after the endorsement window |
 //!
-//! Tasks report payouts and reviews through [`pallet_tasks::TaskLedger`], projects report
-//! donations through [`pallet_projects::OnDonation`]; both are implemented here.
+//! Tasks report payouts and reviews through [`TaskLedger`](commons_primitives::traits::TaskLedger),
+//! projects report donations through [`OnDonation`](commons_primitives::traits::OnDonation), and
+//! quadratic voting asks who the members are through
+//! [`ProjectMembership`](commons_primitives::traits::ProjectMembership); all three are
+//! implemented here.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![warn(clippy::arithmetic_side_effects)]
 
@@ -64,18 +70,31 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+use commons_primitives::FungibleBalance;
+
+/// The account id type of the runtime.
+pub type AccountIdOf<T> = <T as polkadot_sdk::frame_system::Config>::AccountId;
+/// The native balance type: deposits, and the value of contributions.
+pub type BalanceOf<T> = FungibleBalance<<T as Config>::NativeBalance, AccountIdOf<T>>;
+
 #[allow(clippy::expect_used)]
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use pallet_projects::{Actor, MilestoneId, ProjectId, ProjectsInterface};
+	use commons_primitives::{
+		traits::ProjectsInterface, Actor, AttestationId, Cid, MilestoneId, ProjectId,
+		ReputationScore,
+	};
 	use polkadot_sdk::{
 		frame_support::{
 			pallet_prelude::*,
-			traits::{fungible, tokens::Precision, EnsureOriginWithArg},
+			traits::{fungible, DefensiveResult, EnsureOriginWithArg},
 		},
 		frame_system::{self, pallet_prelude::*},
-		sp_runtime::traits::{CheckedAdd, Zero},
+		sp_runtime::{
+			traits::{CheckedAdd, Zero},
+			ArithmeticError,
+		},
 	};
 
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -89,16 +108,14 @@ pub mod pallet {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// The native token: claim deposits.
-		type NativeBalance: fungible::Inspect<Self::AccountId, Balance = Self::Balance>
+		/// The native token: attestation deposits; its balance type is also that of contribution
+		/// values (rewards, donations, bonuses).
+		type NativeBalance: fungible::Inspect<Self::AccountId>
 			+ fungible::Mutate<Self::AccountId>
 			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
-		/// The balance type of contribution values (rewards, donations, bonuses) and deposits.
-		type Balance: polkadot_sdk::frame_support::traits::tokens::Balance;
-
 		/// The projects: stewards, and milestone budgets that recognition bonuses are paid from.
-		type Projects: ProjectsInterface<Self::AccountId, Balance = Self::Balance>;
+		type Projects: ProjectsInterface<Self::AccountId, Balance = BalanceOf<Self>>;
 
 		/// The project's governance: sets its half-life and recognition budget, and recognises.
 		type GovernanceOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, ProjectId>;
@@ -109,7 +126,7 @@ pub mod pallet {
 
 		/// The most reputation one recognition may add.
 		#[pallet::constant]
-		type MaxRecognitionBoost: Get<u128>;
+		type MaxRecognitionBoost: Get<ReputationScore>;
 
 		/// A project's reputation half-life unless its governance sets another, in blocks.
 		#[pallet::constant]
@@ -117,39 +134,36 @@ pub mod pallet {
 
 		/// Reputation earned by an accepted task.
 		#[pallet::constant]
-		type TaskReputation: Get<u128>;
+		type TaskReputation: Get<ReputationScore>;
 
 		/// Reputation earned by a review.
 		#[pallet::constant]
-		type ReviewReputation: Get<u128>;
+		type ReviewReputation: Get<ReputationScore>;
 
 		/// Reputation earned by an endorsed (attested) contribution.
 		#[pallet::constant]
-		type AttestedReputation: Get<u128>;
+		type AttestedReputation: Get<ReputationScore>;
 
 		/// The reputation that makes an account a member of a project.
 		#[pallet::constant]
-		type MemberThreshold: Get<u128>;
+		type MemberThreshold: Get<ReputationScore>;
 
 		/// How many accounts hold a standing (membership by reputation) in one project.
 		#[pallet::constant]
 		type MaxMembers: Get<u32>;
 
-		/// How many members with standing must endorse a claim for it to be recorded.
+		/// How many members with standing must endorse an attestation request for the work to be
+		/// recorded.
 		#[pallet::constant]
 		type RequiredEndorsements: Get<u32>;
 
-		/// How long a claim may be endorsed, in blocks.
+		/// How long an attestation request may be endorsed, in blocks.
 		#[pallet::constant]
 		type EndorsementWindow: Get<BlockNumberFor<Self>>;
 
-		/// The native deposit held for an open claim.
+		/// The native deposit held for an open attestation request.
 		#[pallet::constant]
-		type ClaimDeposit: Get<Self::Balance>;
-
-		/// The longest evidence or reason CID a record keeps.
-		#[pallet::constant]
-		type MaxCidLen: Get<u32>;
+		type AttestationDeposit: Get<BalanceOf<Self>>;
 
 		/// How many recent records are kept on-chain per (project, account).
 		#[pallet::constant]
@@ -160,38 +174,40 @@ pub mod pallet {
 
 		/// Creates funded projects for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: pallet_projects::BenchmarkHelper<Self::AccountId, Self::Balance>;
+		type BenchmarkHelper: commons_primitives::traits::ProjectsBenchmarkHelper<
+			Self::AccountId,
+			BalanceOf<Self>,
+		>;
 	}
 
 	/// Why this pallet holds native tokens.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// The deposit of an open claim of attested work.
-		ClaimDeposit,
+		/// The deposit of an open attestation request.
+		AttestationDeposit,
 	}
 
 	/// Totals by kind per (project, account).
 	#[pallet::storage]
 	pub type Totals<T: Config> = StorageDoubleMap<
 		_,
-		Blake2_128Concat,
+		Twox64Concat,
 		ProjectId,
 		Blake2_128Concat,
 		T::AccountId,
-		ContributorTotals<T::Balance>,
+		ContributorTotals<BalanceOf<T>>,
 		ValueQuery,
 	>;
 
 	/// How many accounts have contributed to each project.
 	#[pallet::storage]
-	pub type ContributorCount<T: Config> =
-		StorageMap<_, Blake2_128Concat, ProjectId, u32, ValueQuery>;
+	pub type ContributorCount<T: Config> = StorageMap<_, Twox64Concat, ProjectId, u32, ValueQuery>;
 
 	/// The most recent records per (project, account), oldest first.
 	#[pallet::storage]
 	pub type Recent<T: Config> = StorageDoubleMap<
 		_,
-		Blake2_128Concat,
+		Twox64Concat,
 		ProjectId,
 		Blake2_128Concat,
 		T::AccountId,
@@ -205,7 +221,7 @@ pub mod pallet {
 	pub type Recognitions<T: Config> = StorageNMap<
 		_,
 		(
-			NMapKey<Blake2_128Concat, ProjectId>,
+			NMapKey<Twox64Concat, ProjectId>,
 			NMapKey<Blake2_128Concat, T::AccountId>,
 			NMapKey<Twox64Concat, u32>,
 		),
@@ -216,24 +232,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Reputations<T: Config> = StorageDoubleMap<
 		_,
-		Blake2_128Concat,
+		Twox64Concat,
 		ProjectId,
 		Blake2_128Concat,
 		T::AccountId,
-		Reputation<BlockNumberFor<T>>,
+		StoredReputation<BlockNumberFor<T>>,
 		ValueQuery,
 	>;
 
 	/// A project's half-life, where its governance set one.
 	#[pallet::storage]
-	pub type HalfLives<T: Config> = StorageMap<_, Blake2_128Concat, ProjectId, BlockNumberFor<T>>;
+	pub type HalfLives<T: Config> = StorageMap<_, Twox64Concat, ProjectId, BlockNumberFor<T>>;
 
 	/// Each project's members by reputation, sorted by the block their standing ends (so the
 	/// last are the top contributors). Entries that ended are dropped on the next write.
 	#[pallet::storage]
 	pub type Standings<T: Config> = StorageMap<
 		_,
-		Blake2_128Concat,
+		Twox64Concat,
 		ProjectId,
 		BoundedVec<StandingOf<T>, T::MaxMembers>,
 		ValueQuery,
@@ -243,21 +259,21 @@ pub mod pallet {
 	/// governance sets it).
 	#[pallet::storage]
 	pub type RecognitionBudgets<T: Config> =
-		StorageMap<_, Blake2_128Concat, ProjectId, T::Balance, ValueQuery>;
+		StorageMap<_, Twox64Concat, ProjectId, BalanceOf<T>, ValueQuery>;
 
 	/// What each project paid in recognition bonuses, and in which period (reset lazily when a
 	/// new period starts).
 	#[pallet::storage]
 	pub type RecognitionSpent<T: Config> =
-		StorageMap<_, Blake2_128Concat, ProjectId, (u32, T::Balance), ValueQuery>;
+		StorageMap<_, Twox64Concat, ProjectId, (u32, BalanceOf<T>), ValueQuery>;
 
-	/// Open claims of attested work.
+	/// Open attestation requests, by id.
 	#[pallet::storage]
-	pub type Claims<T: Config> = StorageMap<_, Blake2_128Concat, ClaimId, Claim<T>>;
+	pub type Attestations<T: Config> = StorageMap<_, Twox64Concat, AttestationId, Attestation<T>>;
 
-	/// The id the next claim gets.
+	/// The id the next attestation request gets.
 	#[pallet::storage]
-	pub type NextClaimId<T: Config> = StorageValue<_, ClaimId, ValueQuery>;
+	pub type NextAttestationId<T: Config> = StorageValue<_, AttestationId, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -268,10 +284,10 @@ pub mod pallet {
 			project: ProjectId,
 			who: T::AccountId,
 			kind: ContributionKind,
-			value: T::Balance,
-			evidence: CidOf<T>,
+			value: BalanceOf<T>,
+			evidence: Cid,
 			block: BlockNumberFor<T>,
-			reputation: u128,
+			reputation: ReputationScore,
 		},
 		/// Exceptional work was recognised: `amount` paid from the milestone's budget, `boost`
 		/// added to the contributor's reputation; it is the contributor's `index`-th recognition
@@ -281,37 +297,49 @@ pub mod pallet {
 			milestone: MilestoneId,
 			who: T::AccountId,
 			by: Actor<T::AccountId>,
-			amount: T::Balance,
-			boost: u128,
-			reason: CidOf<T>,
+			amount: BalanceOf<T>,
+			boost: ReputationScore,
+			reason: Cid,
 			index: u32,
 		},
 		/// The project's governance set its reputation half-life.
 		HalfLifeSet { project: ProjectId, half_life: BlockNumberFor<T> },
 		/// The project's governance set its recognition budget per period.
-		RecognitionBudgetSet { project: ProjectId, budget: T::Balance },
-		/// A member claimed work done outside tasks; it may be endorsed until `deadline`.
-		ContributionClaimed {
-			claim: ClaimId,
+		RecognitionBudgetSet { project: ProjectId, budget: BalanceOf<T> },
+		/// A member requested attestation of work done outside tasks; members with standing may
+		/// endorse the request until `deadline`.
+		AttestationRequested {
+			attestation: AttestationId,
 			project: ProjectId,
-			claimant: T::AccountId,
-			evidence: CidOf<T>,
-			value: T::Balance,
+			contributor: T::AccountId,
+			evidence: Cid,
+			value: BalanceOf<T>,
 			deadline: BlockNumberFor<T>,
 		},
-		/// A member endorsed a claim; `endorsements` so far.
-		ClaimEndorsed { claim: ClaimId, endorser: T::AccountId, endorsements: u32 },
-		/// A claim got its endorsements: it is recorded and the deposit returned.
-		ClaimAccepted { claim: ClaimId, project: ProjectId, claimant: T::AccountId },
-		/// A claim was not endorsed in time and was cleared; the deposit returned.
-		ClaimLapsed { claim: ClaimId, project: ProjectId, claimant: T::AccountId },
+		/// A member endorsed an attestation request, which has `endorsements` so far.
+		AttestationEndorsed {
+			attestation: AttestationId,
+			endorser: T::AccountId,
+			endorsements: u32,
+		},
+		/// An attestation request got its endorsements: the work is recorded and the deposit
+		/// returned.
+		AttestationAccepted {
+			attestation: AttestationId,
+			project: ProjectId,
+			contributor: T::AccountId,
+		},
+		/// An attestation request was not endorsed in time and was cleared; the deposit returned.
+		AttestationLapsed {
+			attestation: AttestationId,
+			project: ProjectId,
+			contributor: T::AccountId,
+		},
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The caller is neither a steward of the project nor its governance.
-		NotSteward,
-		/// A recognition needs a reason, a claim its evidence (a CID).
+		/// A recognition needs a reason, an attestation request its evidence (a CID).
 		EmptyCid,
 		/// The boost is above `MaxRecognitionBoost`.
 		BoostTooHigh,
@@ -319,32 +347,27 @@ pub mod pallet {
 		RecognitionBudgetExceeded,
 		/// A half-life of zero blocks would erase reputation at once.
 		ZeroHalfLife,
-		/// A sum would overflow.
-		Overflow,
-		/// The project does not exist.
-		ProjectNotFound,
-		/// The project is completed or cancelled.
-		ProjectClosed,
-		/// Only members of the project (stewards, or accounts with enough reputation) may claim.
+		/// Only members of the project (stewards, or accounts with enough reputation) may request
+		/// attestation.
 		NotMember,
 		/// Only members with earned reputation in the project may endorse.
 		NoStanding,
-		/// No claim has this id (it was accepted or cleared, or never existed).
-		ClaimNotFound,
-		/// The claim's endorsement window has closed.
+		/// No open attestation request has this id (it was accepted or cleared, or never existed).
+		AttestationNotFound,
+		/// The attestation request's endorsement window has closed.
 		EndorsementWindowClosed,
-		/// A claimant cannot endorse their own claim.
-		OwnClaim,
-		/// This member endorsed the claim already.
+		/// A contributor cannot endorse their own attestation request.
+		OwnAttestation,
+		/// This member endorsed the attestation request already.
 		AlreadyEndorsed,
-		/// The claim may still be endorsed; it can be cleared after its deadline.
-		ClaimStillOpen,
+		/// The attestation request may still be endorsed; it can be cleared after its deadline.
+		AttestationStillOpen,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			assert!(T::RequiredEndorsements::get() >= 1, "a claim needs an endorsement");
+			assert!(T::RequiredEndorsements::get() >= 1, "an attestation needs an endorsement");
 			assert!(T::MaxMembers::get() >= 1, "a project needs room for a member");
 			assert!(T::MemberThreshold::get() >= 1, "a zero threshold makes everyone a member");
 			assert!(!T::DefaultHalfLife::get().is_zero(), "a half-life of zero erases reputation");
@@ -360,21 +383,58 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Recognises exceptional work: a bonus, a reputation boost and a permanent record.
+		/// Recognises exceptional work with a bonus, a reputation boost and a permanent record.
 		///
-		/// A steward of the project, or its governance. The bonus (may be zero) is paid from a
-		/// funded milestone's budget (in its asset) to `who`, within the project's recognition
-		/// budget for the current period; the boost (at most `MaxRecognitionBoost`) is added to
-		/// `who`'s reputation; the recognition is kept in [`Recognitions`] with its reason.
-		/// Emits [`Event::Recognized`] and [`Event::Contributed`]. Fails with `NotSteward`,
-		/// `EmptyCid`, `BoostTooHigh`, `RecognitionBudgetExceeded`, `Overflow`, or the projects
-		/// pallet's error when the milestone cannot pay.
+		/// The bonus, which may be zero, is paid to `who` from a funded milestone's budget, in the
+		/// milestone's budget asset, within the project's recognition budget for the current
+		/// period of [`Config::RecognitionPeriod`] blocks. The project's governance sets that
+		/// budget ([`set_recognition_budget`](Pallet::set_recognition_budget)); until it does,
+		/// only recognitions without a bonus are possible. The boost is added to `who`'s
+		/// reputation in the project. The recognition is recorded as a contribution of `who` and
+		/// kept permanently, with its reason, in [`Recognitions`].
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): the bonus is paid from
-		/// the milestone's budget (two asset accounts, the asset's account count) within the
-		/// recognition budget, and the recognition, the contribution, the reputation and the
-		/// standing are recorded: thirteen storage writes, and the project's standings (up to
-		/// `MaxMembers` entries) read and written.
+		/// ## Origin
+		/// Signed by a steward of the project, or the project's governance
+		/// ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `milestone`: the project's funded milestone whose budget pays the bonus (checked only
+		///   when `amount` is not zero).
+		/// - `who`: the account whose work is recognised.
+		/// - `amount`: the bonus, possibly zero: at most what is left of the milestone's budget and
+		///   of the project's recognition budget for the current period.
+		/// - `boost`: the reputation added, in millionths of a point: at most
+		///   [`Config::MaxRecognitionBoost`].
+		/// - `reason`: a CID of why the work is recognised, 1 to 96 bytes.
+		///
+		/// ## Errors
+		/// - `Projects::ProjectNotFound`: no project has this id.
+		/// - `Projects::NotSteward`: the caller is signed but not a steward of the project.
+		/// - `BadOrigin`: the origin is neither signed nor the project's governance.
+		/// - [`Error::EmptyCid`]: `reason` is empty.
+		/// - [`Error::BoostTooHigh`]: `boost` is above [`Config::MaxRecognitionBoost`].
+		/// - `ArithmeticError::Overflow`: the bonuses paid in the current period would overflow.
+		/// - [`Error::RecognitionBudgetExceeded`]: the bonus would take the project past its
+		///   recognition budget for the current period.
+		/// - `Projects::ProjectNotActive`: a bonus is to be paid and the project is paused,
+		///   completed or cancelled.
+		/// - `Projects::MilestoneNotFound`: a bonus is to be paid and the project has no milestone
+		///   with this id.
+		/// - `Projects::MilestoneNotFunded`: a bonus is to be paid and the milestone is not funded.
+		/// - `Projects::BudgetExceeded`: `amount` is more than what is left of the milestone's
+		///   budget.
+		/// - `TokenError::BelowMinimum`: `amount` is below the minimum balance of its asset and
+		///   `who` holds none of that asset yet.
+		///
+		/// ## Events
+		/// - [`Event::Recognized`].
+		/// - [`Event::Contributed`].
+		/// - `Projects::BudgetSpent`, when a bonus is paid.
+		///
+		/// ## Complexity
+		/// O(1): 14 storage reads and 13 writes. One of them reads and writes the project's list
+		/// of members by reputation whole (up to [`Config::MaxMembers`] entries).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::recognize())]
 		pub fn recognize(
@@ -382,22 +442,22 @@ pub mod pallet {
 			project: ProjectId,
 			milestone: MilestoneId,
 			who: T::AccountId,
-			amount: T::Balance,
-			boost: u128,
-			reason: CidOf<T>,
+			amount: BalanceOf<T>,
+			boost: ReputationScore,
+			reason: Cid,
 		) -> DispatchResult {
-			let by = pallet_projects::ensure_steward_or_governance::<_, _, T::GovernanceOrigin>(
-				origin,
-				project,
-				|who| T::Projects::is_steward(project, who),
-				Error::<T>::NotSteward,
-			)?;
+			let by = commons_primitives::ensure_steward_or_governance::<
+				T::Projects,
+				T::GovernanceOrigin,
+				_,
+				_,
+			>(origin, project)?;
 			ensure!(!reason.is_empty(), Error::<T>::EmptyCid);
 			ensure!(boost <= T::MaxRecognitionBoost::get(), Error::<T>::BoostTooHigh);
 			let period = Self::recognition_period();
 			let (last, spent) = RecognitionSpent::<T>::get(project);
 			let spent = if last == period { spent } else { Zero::zero() };
-			let spent = spent.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			let spent = spent.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 			ensure!(
 				spent <= RecognitionBudgets::<T>::get(project),
 				Error::<T>::RecognitionBudgetExceeded
@@ -434,10 +494,28 @@ pub mod pallet {
 
 		/// Sets the project's reputation half-life, in blocks.
 		///
-		/// The project's governance. It applies to each account from its next earning: what an
-		/// account earned before goes on decaying with the half-life it was earned under, so no
-		/// reputation (and no membership) changes when the half-life does. Emits
-		/// [`Event::HalfLifeSet`]. Fails with `ZeroHalfLife`.
+		/// The new half-life applies to each account from its next earning in the project: what
+		/// an account earned before goes on decaying with the half-life it was earned under, so
+		/// nobody's reputation (or membership) changes when the half-life does. Until its
+		/// governance sets one, a project has [`Config::DefaultHalfLife`].
+		///
+		/// ## Origin
+		/// The project's governance ([`Config::GovernanceOrigin`]): a passed project poll, or
+		/// Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `half_life`: the new half-life, in blocks; it must not be zero.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - [`Error::ZeroHalfLife`]: `half_life` is zero.
+		///
+		/// ## Events
+		/// - [`Event::HalfLifeSet`].
+		///
+		/// ## Complexity
+		/// O(1): no storage reads and 1 write.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_half_life())]
 		pub fn set_half_life(
@@ -454,13 +532,34 @@ pub mod pallet {
 
 		/// Sets how much the project may pay in recognition bonuses per period.
 		///
-		/// The project's governance. Emits [`Event::RecognitionBudgetSet`].
+		/// A period is [`Config::RecognitionPeriod`] blocks, and what was paid is counted afresh
+		/// from the start of each. The budget limits the bonuses of
+		/// [`recognize`](Pallet::recognize) at once, counting what was already paid in the current
+		/// period; bonuses in native tokens and in the project's currency count against it alike.
+		/// A budget of zero allows recognitions without a bonus only.
+		///
+		/// ## Origin
+		/// The project's governance ([`Config::GovernanceOrigin`]): a passed project poll, or
+		/// Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `budget`: the most the project may pay in recognition bonuses per period.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not the project's governance.
+		///
+		/// ## Events
+		/// - [`Event::RecognitionBudgetSet`].
+		///
+		/// ## Complexity
+		/// O(1): no storage reads and 1 write.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_recognition_budget())]
 		pub fn set_recognition_budget(
 			origin: OriginFor<T>,
 			project: ProjectId,
-			budget: T::Balance,
+			budget: BalanceOf<T>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin, &project)?;
 			RecognitionBudgets::<T>::insert(project, budget);
@@ -468,49 +567,69 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Claims work done for the project outside tasks, for members to endorse.
+		/// Requests attestation of work done for the project outside tasks.
 		///
-		/// A member of the project (a steward, or an account with enough reputation), while the
-		/// project is open. `evidence` is a CID of the work; `value` what the claimant suggests
-		/// it was worth (recorded, never paid). Holds `ClaimDeposit` until the claim is accepted
-		/// or cleared. Emits [`Event::ContributionClaimed`]. Fails with `EmptyCid`,
-		/// `ProjectNotFound`, `ProjectClosed`, `NotMember`, `Overflow`, or the balances pallet's
-		/// error when the deposit cannot be held.
+		/// The caller is the request's contributor. Other members with standing in the project
+		/// then have [`Config::EndorsementWindow`] blocks to endorse the request; once
+		/// [`Config::RequiredEndorsements`] have, the work is recorded as the contributor's
+		/// contribution and earns them [`Config::AttestedReputation`].
+		/// [`Config::AttestationDeposit`] is held from the caller until the request is accepted,
+		/// or cleared after its window closed; either way it is released in full.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): membership is checked
-		/// against the project's standings, a list of up to `MaxMembers` entries read whole (most
-		/// of its proof size and time), and the deposit is held.
+		/// ## Origin
+		/// Signed by a member of the project: a steward, or an account whose reputation in the
+		/// project is at least [`Config::MemberThreshold`].
+		///
+		/// ## Parameters
+		/// - `project`: the project; it must not be completed or cancelled.
+		/// - `evidence`: a CID of the work, 1 to 96 bytes.
+		/// - `value`: what the contributor suggests the work was worth; it is recorded with the
+		///   contribution, never paid.
+		///
+		/// ## Errors
+		/// - [`Error::EmptyCid`]: `evidence` is empty.
+		/// - `Projects::ProjectNotFound`: no project has this id.
+		/// - `Projects::ProjectClosed`: the project is completed or cancelled.
+		/// - [`Error::NotMember`]: the caller is not a member of the project.
+		/// - `ArithmeticError::Overflow`: the request id or its deadline would overflow.
+		/// - `TokenError::FundsUnavailable`: the caller cannot pay the deposit.
+		///
+		/// ## Events
+		/// - [`Event::AttestationRequested`].
+		///
+		/// ## Complexity
+		/// O(1): 5 storage reads and 4 writes. One of them reads the project's list of members by
+		/// reputation whole (up to [`Config::MaxMembers`] entries).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::claim_contribution())]
-		pub fn claim_contribution(
+		#[pallet::weight(T::WeightInfo::request_attestation())]
+		pub fn request_attestation(
 			origin: OriginFor<T>,
 			project: ProjectId,
-			evidence: CidOf<T>,
-			value: T::Balance,
+			evidence: Cid,
+			value: BalanceOf<T>,
 		) -> DispatchResult {
-			let claimant = ensure_signed(origin)?;
+			let contributor = ensure_signed(origin)?;
 			ensure!(!evidence.is_empty(), Error::<T>::EmptyCid);
-			let status = T::Projects::status(project).ok_or(Error::<T>::ProjectNotFound)?;
-			ensure!(!status.is_final(), Error::<T>::ProjectClosed);
-			ensure!(Self::is_member(project, &claimant), Error::<T>::NotMember);
-			let claim = NextClaimId::<T>::get();
-			let next = claim.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			T::Projects::ensure_open(project)?;
+			ensure!(Self::is_member(project, &contributor), Error::<T>::NotMember);
+			let attestation = NextAttestationId::<T>::get();
+			let next = attestation.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let deadline =
-				now.checked_add(&T::EndorsementWindow::get()).ok_or(Error::<T>::Overflow)?;
+				now.checked_add(&T::EndorsementWindow::get()).ok_or(ArithmeticError::Overflow)?;
 
-			let deposit = T::ClaimDeposit::get();
+			let deposit = T::AttestationDeposit::get();
 			<T::NativeBalance as fungible::MutateHold<_>>::hold(
-				&HoldReason::ClaimDeposit.into(),
-				&claimant,
+				&HoldReason::AttestationDeposit.into(),
+				&contributor,
 				deposit,
 			)?;
-			NextClaimId::<T>::put(next);
-			Claims::<T>::insert(
-				claim,
-				Claim {
+			NextAttestationId::<T>::put(next);
+			Attestations::<T>::insert(
+				attestation,
+				Attestation {
 					project,
-					claimant: claimant.clone(),
+					contributor: contributor.clone(),
 					evidence: evidence.clone(),
 					value,
 					deposit,
@@ -518,10 +637,10 @@ pub mod pallet {
 					endorsers: BoundedVec::new(),
 				},
 			);
-			Self::deposit_event(Event::ContributionClaimed {
-				claim,
+			Self::deposit_event(Event::AttestationRequested {
+				attestation,
 				project,
-				claimant,
+				contributor,
 				evidence,
 				value,
 				deadline,
@@ -529,89 +648,123 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Endorses a claim of attested work.
+		/// Endorses an attestation request; the last endorsement needed accepts it.
 		///
-		/// A member of the claim's project with standing (earned reputation at least the
-		/// threshold), other than the claimant, once, until the claim's deadline. The
-		/// `RequiredEndorsements`-th endorsement accepts the claim: it is recorded as an
-		/// [`ContributionKind::Attested`] contribution earning `AttestedReputation`, the deposit
-		/// returns and the claim is removed ([`Event::ClaimAccepted`]). Emits
-		/// [`Event::ClaimEndorsed`]. Fails with `ClaimNotFound`, `EndorsementWindowClosed`,
-		/// `OwnClaim`, `AlreadyEndorsed`, `NoStanding`.
+		/// Each member endorses a request once. When it has [`Config::RequiredEndorsements`]
+		/// endorsements, the request is accepted: the work is recorded as an
+		/// [`ContributionKind::Attested`] contribution of the contributor, with the value they
+		/// suggested, and earns them [`Config::AttestedReputation`]; their deposit is released
+		/// and the request removed.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): membership is checked
-		/// against the project's standings (read whole); the accepting endorsement also records the
-		/// contribution (totals, recent records, reputation, standing) and returns the deposit:
-		/// eight storage writes.
+		/// ## Origin
+		/// Signed by a member with standing in the request's project (reputation at least
+		/// [`Config::MemberThreshold`]; a steward without it may not endorse), other than the
+		/// contributor.
+		///
+		/// ## Parameters
+		/// - `attestation`: the attestation request; its endorsement window must still be open.
+		///
+		/// ## Errors
+		/// - [`Error::AttestationNotFound`]: no open attestation request has this id.
+		/// - [`Error::EndorsementWindowClosed`]: the request's deadline has passed.
+		/// - [`Error::OwnAttestation`]: the caller is the request's contributor.
+		/// - [`Error::AlreadyEndorsed`]: the caller already endorsed the request.
+		/// - [`Error::NoStanding`]: the caller has no standing in the project.
+		///
+		/// ## Events
+		/// - [`Event::AttestationEndorsed`].
+		/// - [`Event::Contributed`] and [`Event::AttestationAccepted`], when the request is
+		///   accepted.
+		///
+		/// ## Complexity
+		/// O(1): 9 storage reads and 8 writes. One of them reads and writes the project's list of
+		/// members by reputation whole (up to [`Config::MaxMembers`] entries).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::endorse())]
-		pub fn endorse(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
+		pub fn endorse(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
 			let endorser = ensure_signed(origin)?;
-			let mut record = Claims::<T>::get(claim).ok_or(Error::<T>::ClaimNotFound)?;
+			let mut record =
+				Attestations::<T>::get(attestation).ok_or(Error::<T>::AttestationNotFound)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now <= record.deadline, Error::<T>::EndorsementWindowClosed);
-			ensure!(endorser != record.claimant, Error::<T>::OwnClaim);
+			ensure!(endorser != record.contributor, Error::<T>::OwnAttestation);
 			ensure!(!record.endorsers.contains(&endorser), Error::<T>::AlreadyEndorsed);
 			ensure!(Self::has_standing(record.project, &endorser, now), Error::<T>::NoStanding);
-			// Fewer than `RequiredEndorsements` are stored, so there is room.
-			record.endorsers.try_push(endorser.clone()).map_err(|_| Error::<T>::AlreadyEndorsed)?;
+			// Fewer than `RequiredEndorsements` are stored (the last one accepts the request),
+			// so there is room.
+			record.endorsers.try_push(endorser.clone()).defensive_ok();
 			let endorsements = u32::try_from(record.endorsers.len()).unwrap_or(u32::MAX);
-			Self::deposit_event(Event::ClaimEndorsed { claim, endorser, endorsements });
+			Self::deposit_event(Event::AttestationEndorsed { attestation, endorser, endorsements });
 
 			if endorsements < T::RequiredEndorsements::get() {
-				Claims::<T>::insert(claim, record);
+				Attestations::<T>::insert(attestation, record);
 				return Ok(());
 			}
-			Claims::<T>::remove(claim);
+			Attestations::<T>::remove(attestation);
 			Self::release_deposit(&record);
 			Self::record(
 				record.project,
-				&record.claimant,
+				&record.contributor,
 				ContributionKind::Attested,
 				record.value,
 				&record.evidence,
 				T::AttestedReputation::get(),
 			);
-			Self::deposit_event(Event::ClaimAccepted {
-				claim,
+			Self::deposit_event(Event::AttestationAccepted {
+				attestation,
 				project: record.project,
-				claimant: record.claimant,
+				contributor: record.contributor,
 			});
 			Ok(())
 		}
 
-		/// Clears a claim that was not endorsed in time.
+		/// Clears an attestation request that was not endorsed in time.
 		///
-		/// Any signed account, after the claim's deadline. The claim is removed and its deposit
-		/// returns to the claimant. Emits [`Event::ClaimLapsed`]. Fails with `ClaimNotFound`,
-		/// `ClaimStillOpen`.
+		/// The request is removed without recording the work, and its deposit is released to the
+		/// contributor in full. Anyone may clear a lapsed request, so that no deposit stays held.
+		///
+		/// ## Origin
+		/// Signed by any account.
+		///
+		/// ## Parameters
+		/// - `attestation`: the attestation request; its deadline must have passed.
+		///
+		/// ## Errors
+		/// - [`Error::AttestationNotFound`]: no open attestation request has this id.
+		/// - [`Error::AttestationStillOpen`]: the request's deadline has not passed; it may still
+		///   be endorsed.
+		///
+		/// ## Events
+		/// - [`Event::AttestationLapsed`].
+		///
+		/// ## Complexity
+		/// O(1): 3 storage reads and 3 writes.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::clear_lapsed())]
-		pub fn clear_lapsed(origin: OriginFor<T>, claim: ClaimId) -> DispatchResult {
+		pub fn clear_lapsed(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
 			ensure_signed(origin)?;
-			let record = Claims::<T>::get(claim).ok_or(Error::<T>::ClaimNotFound)?;
+			let record =
+				Attestations::<T>::get(attestation).ok_or(Error::<T>::AttestationNotFound)?;
 			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(now > record.deadline, Error::<T>::ClaimStillOpen);
-			Claims::<T>::remove(claim);
+			ensure!(now > record.deadline, Error::<T>::AttestationStillOpen);
+			Attestations::<T>::remove(attestation);
 			Self::release_deposit(&record);
-			Self::deposit_event(Event::ClaimLapsed {
-				claim,
+			Self::deposit_event(Event::AttestationLapsed {
+				attestation,
 				project: record.project,
-				claimant: record.claimant,
+				contributor: record.contributor,
 			});
 			Ok(())
 		}
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// Returns a claim's deposit to its claimant.
-		fn release_deposit(claim: &Claim<T>) {
-			// Best effort: the hold is this pallet's, so all of it is there.
-			let _ = <T::NativeBalance as fungible::MutateHold<_>>::release(
-				&HoldReason::ClaimDeposit.into(),
-				&claim.claimant,
-				claim.deposit,
-				Precision::BestEffort,
+		/// Returns an attestation request's deposit to its contributor.
+		fn release_deposit(attestation: &Attestation<T>) {
+			commons_primitives::release_hold::<_, T::NativeBalance>(
+				&HoldReason::AttestationDeposit.into(),
+				&attestation.contributor,
+				attestation.deposit,
 			);
 		}
 	}

@@ -1,27 +1,29 @@
-//! A test runtime: System, Balances and Contributions, with mock projects.
+//! A test runtime: System, Balances, Assets and Contributions, with mock projects.
 
 use crate as pallet_contributions;
+use commons_primitives::{
+	traits::ProjectsInterface, BudgetAsset, MilestoneId, ProjectId, ProjectStatus, ReputationScore,
+};
 use core::cell::RefCell;
-use pallet_projects::{BudgetAsset, MilestoneId, ProjectId, ProjectStatus, ProjectsInterface};
 use polkadot_sdk::{
 	frame_support::{
 		self, derive_impl,
 		traits::{AsEnsureOriginWithArg, ConstU32},
 	},
 	frame_system::{self, EnsureRoot},
-	pallet_balances, sp_io,
-	sp_runtime::{BuildStorage, DispatchError, DispatchResult},
+	pallet_assets, pallet_balances, sp_io,
+	sp_runtime::{DispatchError, DispatchResult},
 };
 
 pub type AccountId = u64;
-type Block = frame_system::mocking::MockBlock<Test>;
+pub type Balance = u64;
 
 pub const HALF_LIFE: u64 = 1_000;
-pub const TASK_REP: u128 = 1_000_000;
-pub const REVIEW_REP: u128 = 100_000;
+pub const TASK_REP: ReputationScore = 1_000_000;
+pub const REVIEW_REP: ReputationScore = 100_000;
 pub const PERIOD: u64 = 100;
 /// Half a task's reputation makes a member.
-pub const THRESHOLD: u128 = TASK_REP / 2;
+pub const THRESHOLD: ReputationScore = TASK_REP / 2;
 pub const WINDOW: u64 = 50;
 pub const DEPOSIT: u64 = 10;
 /// What every test account starts with.
@@ -44,6 +46,11 @@ pub fn spent() -> Vec<(ProjectId, MilestoneId, AccountId, u64)> {
 	SPENT.with(|s| s.borrow().clone())
 }
 
+/// What the projects pallet would fail with, as the mock reports it.
+pub const PROJECT_NOT_FOUND: DispatchError = DispatchError::Other("ProjectNotFound");
+pub const PROJECT_CLOSED: DispatchError = DispatchError::Other("ProjectClosed");
+pub const NOT_STEWARD: DispatchError = DispatchError::Other("NotSteward");
+
 /// Project 0 exists, is active and has one steward; its milestones pay unless `UNFUNDED`.
 /// Project `CLOSED` is completed.
 pub struct MockProjects;
@@ -51,11 +58,32 @@ impl ProjectsInterface<AccountId> for MockProjects {
 	type Balance = u64;
 	type AssetId = u32;
 
-	fn status(project: ProjectId) -> Option<ProjectStatus> {
+	fn status(project: ProjectId) -> Result<ProjectStatus, DispatchError> {
 		match project {
-			0 => Some(ProjectStatus::Active),
-			CLOSED => Some(ProjectStatus::Completed),
-			_ => None,
+			0 => Ok(ProjectStatus::Active),
+			CLOSED => Ok(ProjectStatus::Completed),
+			_ => Err(PROJECT_NOT_FOUND),
+		}
+	}
+	fn ensure_open(project: ProjectId) -> Result<ProjectStatus, DispatchError> {
+		let status = Self::status(project)?;
+		if status.is_final() {
+			return Err(PROJECT_CLOSED);
+		}
+		Ok(status)
+	}
+	fn ensure_active(project: ProjectId) -> DispatchResult {
+		match Self::status(project)? {
+			ProjectStatus::Active => Ok(()),
+			_ => Err(DispatchError::Other("ProjectNotActive")),
+		}
+	}
+	fn ensure_steward(project: ProjectId, who: &AccountId) -> DispatchResult {
+		Self::status(project)?;
+		if Self::is_steward(project, who) {
+			Ok(())
+		} else {
+			Err(NOT_STEWARD)
 		}
 	}
 	fn is_steward(project: ProjectId, who: &AccountId) -> bool {
@@ -74,8 +102,8 @@ impl ProjectsInterface<AccountId> for MockProjects {
 	fn currency(_: ProjectId) -> Option<u32> {
 		Some(0)
 	}
-	fn milestone_asset(_: ProjectId, _: MilestoneId) -> Option<BudgetAsset> {
-		Some(BudgetAsset::ProjectCurrency)
+	fn milestone_asset(_: ProjectId, _: MilestoneId) -> Result<BudgetAsset, DispatchError> {
+		Ok(BudgetAsset::ProjectCurrency)
 	}
 	fn spend(
 		project: ProjectId,
@@ -94,53 +122,21 @@ impl ProjectsInterface<AccountId> for MockProjects {
 	}
 }
 
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Contributions = pallet_contributions;
-}
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u64>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
+commons_primitives::test_runtime! {
+	existential_deposit: 1;
+	3 => Contributions: pallet_contributions,
 }
 
 polkadot_sdk::frame_support::parameter_types! {
 	pub const DefaultHalfLife: u64 = HALF_LIFE;
-	pub const TaskReputation: u128 = TASK_REP;
-	pub const ReviewReputation: u128 = REVIEW_REP;
+	pub const TaskReputation: ReputationScore = TASK_REP;
+	pub const ReviewReputation: ReputationScore = REVIEW_REP;
 	pub const RecognitionPeriod: u64 = PERIOD;
-	pub const MaxRecognitionBoost: u128 = 10 * TASK_REP;
-	pub const AttestedReputation: u128 = TASK_REP;
-	pub const MemberThreshold: u128 = THRESHOLD;
+	pub const MaxRecognitionBoost: ReputationScore = 10 * TASK_REP;
+	pub const AttestedReputation: ReputationScore = TASK_REP;
+	pub const MemberThreshold: ReputationScore = THRESHOLD;
 	pub const EndorsementWindow: u64 = WINDOW;
-	pub const ClaimDeposit: u64 = DEPOSIT;
+	pub const AttestationDeposit: u64 = DEPOSIT;
 	/// Tests of displacement lower it.
 	pub static MaxMembers: u32 = 16;
 }
@@ -148,7 +144,6 @@ polkadot_sdk::frame_support::parameter_types! {
 impl pallet_contributions::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type NativeBalance = Balances;
-	type Balance = u64;
 	type Projects = MockProjects;
 	type GovernanceOrigin = AsEnsureOriginWithArg<EnsureRoot<AccountId>>;
 	type RecognitionPeriod = RecognitionPeriod;
@@ -161,8 +156,7 @@ impl pallet_contributions::Config for Test {
 	type MaxMembers = MaxMembers;
 	type RequiredEndorsements = ConstU32<2>;
 	type EndorsementWindow = EndorsementWindow;
-	type ClaimDeposit = ClaimDeposit;
-	type MaxCidLen = ConstU32<16>;
+	type AttestationDeposit = AttestationDeposit;
 	type MaxRecent = ConstU32<3>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -170,7 +164,7 @@ impl pallet_contributions::Config for Test {
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_projects::BenchmarkHelper<AccountId, u64> for MockProjects {
+impl commons_primitives::traits::ProjectsBenchmarkHelper<AccountId, u64> for MockProjects {
 	fn funded_milestone(founder: &AccountId, _: BudgetAsset, _: u64) -> (ProjectId, MilestoneId) {
 		BENCH_STEWARD.with(|s| *s.borrow_mut() = Some(*founder));
 		(0, 0)
@@ -178,16 +172,8 @@ impl pallet_projects::BenchmarkHelper<AccountId, u64> for MockProjects {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=20).map(|who| (who, ENDOWMENT)).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
+	let mut ext = endowed_ext((1..=20).map(|who| (who, ENDOWMENT)).collect());
 	ext.execute_with(|| {
-		System::set_block_number(1);
 		SPENT.with(|s| s.borrow_mut().clear());
 		BENCH_STEWARD.with(|s| *s.borrow_mut() = None);
 	});

@@ -4,7 +4,7 @@
 use crate::{ContributionRecord, ContributorTotals, RecognitionRecord};
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
-use pallet_projects::ProjectId;
+use commons_primitives::{ProjectId, ReputationScore};
 use scale_info::TypeInfo;
 
 /// What a project knows of a contributor.
@@ -13,7 +13,7 @@ pub struct ContributorInfo<AccountId, Balance, BlockNumber> {
 	/// Contributions by kind: how many, and their value.
 	pub totals: ContributorTotals<Balance>,
 	/// Reputation now (decayed to the current block).
-	pub reputation: u128,
+	pub reputation: ReputationScore,
 	/// Whether the account is a member of the project now (a steward, or with standing).
 	pub member: bool,
 	/// Since when the account has stood in the project by its reputation, if it does.
@@ -44,7 +44,7 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 
 		/// Up to `n` of the project's top contributors (members by reputation, at most
 		/// `MaxMembers`), highest reputation first, with their reputation now.
-		fn top_contributors(project: ProjectId, n: u32) -> Vec<(AccountId, u128)>;
+		fn top_contributors(project: ProjectId, n: u32) -> Vec<(AccountId, ReputationScore)>;
 
 		/// How many members the project has now (stewards and members by reputation).
 		fn members_count(project: ProjectId) -> u32;

@@ -1,24 +1,21 @@
-//! Unit tests of the ledger, reputation, standings, recognition and attested claims, and a
+//! Unit tests of the ledger, reputation, standings, recognition and attested attestations, and a
 //! property test of random sequences of all of them.
 
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use crate::{
-	mock::*, Claims, ContributionKind, ContributorCount, Error, Event, NextClaimId,
-	ProjectMembership, Recent, Recognitions, Standings, Totals,
+	mock::*, Attestations, ContributionKind, ContributorCount, Error, Event, NextAttestationId,
+	Recent, Recognitions, Standings, Totals,
 };
-use pallet_projects::{Actor, BudgetAsset, OnDonation};
-use pallet_tasks::TaskLedger;
+use commons_primitives::{
+	testing::SeededRng,
+	traits::{OnDonation, ProjectMembership, TaskLedger},
+	Actor, BudgetAsset, Cid, ReputationScore,
+};
 use polkadot_sdk::{
-	frame_support::{
-		assert_noop, assert_ok,
-		traits::{fungible::InspectHold, ConstU32},
-		BoundedVec,
-	},
-	sp_runtime::{DispatchError, TokenError},
+	frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec},
+	sp_runtime::{ArithmeticError, DispatchError, TokenError},
 };
-
-type Cid = BoundedVec<u8, ConstU32<16>>;
 
 fn cid(s: &str) -> Cid {
 	BoundedVec::try_from(s.as_bytes().to_vec()).unwrap()
@@ -31,16 +28,16 @@ fn paid(who: AccountId, reward: u64) {
 		&who,
 		BudgetAsset::ProjectCurrency,
 		reward,
-		b"evidence",
+		&cid("evidence"),
 	);
 }
 
 fn reviewed(who: AccountId) {
-	<Contributions as TaskLedger<AccountId, u64>>::task_reviewed(0, 0, &who, true, b"ok");
+	<Contributions as TaskLedger<AccountId, u64>>::task_reviewed(0, 0, &who, true, &cid("ok"));
 }
 
 fn held(who: AccountId) -> u64 {
-	Balances::balance_on_hold(&crate::HoldReason::ClaimDeposit.into(), &who)
+	Balances::balance_on_hold(&crate::HoldReason::AttestationDeposit.into(), &who)
 }
 
 fn now() -> u64 {
@@ -329,7 +326,7 @@ fn recognition_errors() {
 		let recognize = |origin, milestone, amount, boost, why: &str| {
 			Contributions::recognize(origin, 0, milestone, 7, amount, boost, cid(why))
 		};
-		assert_noop!(recognize(RuntimeOrigin::signed(7), 0, 0, 0, "r"), Error::<Test>::NotSteward);
+		assert_noop!(recognize(RuntimeOrigin::signed(7), 0, 0, 0, "r"), NOT_STEWARD);
 		assert_noop!(recognize(RuntimeOrigin::none(), 0, 0, 0, "r"), DispatchError::BadOrigin);
 		assert_noop!(recognize(RuntimeOrigin::root(), 0, 0, 0, ""), Error::<Test>::EmptyCid);
 		assert_noop!(
@@ -343,7 +340,7 @@ fn recognition_errors() {
 		);
 		assert_ok!(Contributions::set_recognition_budget(RuntimeOrigin::root(), 0, u64::MAX));
 		assert_ok!(recognize(RuntimeOrigin::root(), 0, u64::MAX, 0, "r"));
-		assert_noop!(recognize(RuntimeOrigin::root(), 0, 1, 0, "r"), Error::<Test>::Overflow);
+		assert_noop!(recognize(RuntimeOrigin::root(), 0, 1, 0, "r"), ArithmeticError::Overflow);
 		System::set_block_number(PERIOD);
 		assert_noop!(
 			recognize(RuntimeOrigin::root(), UNFUNDED, 1, 0, "r"),
@@ -353,21 +350,21 @@ fn recognition_errors() {
 }
 
 #[test]
-fn an_endorsed_claim_is_recorded_and_its_deposit_returns() {
+fn an_endorsed_attestation_is_recorded_and_its_deposit_returns() {
 	test(|| {
 		paid(3, 1);
 		paid(4, 1);
-		assert_ok!(Contributions::claim_contribution(
+		assert_ok!(Contributions::request_attestation(
 			RuntimeOrigin::signed(STEWARD),
 			0,
 			cid("docs"),
 			250
 		));
 		System::assert_last_event(
-			Event::ContributionClaimed {
-				claim: 0,
+			Event::AttestationRequested {
+				attestation: 0,
 				project: 0,
-				claimant: STEWARD,
+				contributor: STEWARD,
 				evidence: cid("docs"),
 				value: 250,
 				deadline: 1 + WINDOW,
@@ -377,15 +374,15 @@ fn an_endorsed_claim_is_recorded_and_its_deposit_returns() {
 		assert_eq!(held(STEWARD), DEPOSIT);
 		assert_ok!(Contributions::endorse(RuntimeOrigin::signed(3), 0));
 		System::assert_last_event(
-			Event::ClaimEndorsed { claim: 0, endorser: 3, endorsements: 1 }.into(),
+			Event::AttestationEndorsed { attestation: 0, endorser: 3, endorsements: 1 }.into(),
 		);
 		assert_eq!(Totals::<Test>::get(0, STEWARD).attested.count, 0);
 		System::set_block_number(1 + WINDOW);
 		assert_ok!(Contributions::endorse(RuntimeOrigin::signed(4), 0));
 		System::assert_last_event(
-			Event::ClaimAccepted { claim: 0, project: 0, claimant: STEWARD }.into(),
+			Event::AttestationAccepted { attestation: 0, project: 0, contributor: STEWARD }.into(),
 		);
-		assert!(Claims::<Test>::get(0).is_none());
+		assert!(Attestations::<Test>::get(0).is_none());
 		assert_eq!(held(STEWARD), 0);
 		let totals = Totals::<Test>::get(0, STEWARD);
 		assert_eq!((totals.attested.count, totals.attested.value), (1, 250));
@@ -396,20 +393,20 @@ fn an_endorsed_claim_is_recorded_and_its_deposit_returns() {
 	});
 }
 
-fn decay_of(score: u128, elapsed: u64) -> u128 {
+fn decay_of(score: ReputationScore, elapsed: u64) -> ReputationScore {
 	crate::decay::decay(score, elapsed, HALF_LIFE)
 }
 
 #[test]
-fn a_lapsed_claim_is_cleared_by_anyone() {
+fn a_lapsed_attestation_request_is_cleared_by_anyone() {
 	test(|| {
 		paid(2, 1);
 		paid(3, 1);
-		assert_ok!(Contributions::claim_contribution(RuntimeOrigin::signed(2), 0, cid("x"), 0));
+		assert_ok!(Contributions::request_attestation(RuntimeOrigin::signed(2), 0, cid("x"), 0));
 		assert_ok!(Contributions::endorse(RuntimeOrigin::signed(3), 0));
 		assert_noop!(
 			Contributions::clear_lapsed(RuntimeOrigin::signed(9), 0),
-			Error::<Test>::ClaimStillOpen
+			Error::<Test>::AttestationStillOpen
 		);
 		System::set_block_number(2 + WINDOW);
 		assert_noop!(
@@ -417,13 +414,15 @@ fn a_lapsed_claim_is_cleared_by_anyone() {
 			Error::<Test>::EndorsementWindowClosed
 		);
 		assert_ok!(Contributions::clear_lapsed(RuntimeOrigin::signed(9), 0));
-		System::assert_last_event(Event::ClaimLapsed { claim: 0, project: 0, claimant: 2 }.into());
+		System::assert_last_event(
+			Event::AttestationLapsed { attestation: 0, project: 0, contributor: 2 }.into(),
+		);
 		assert_eq!(held(2), 0);
 		assert_eq!(Balances::free_balance(2), ENDOWMENT);
 		assert_eq!(Totals::<Test>::get(0, 2).attested.count, 0);
 		assert_noop!(
 			Contributions::clear_lapsed(RuntimeOrigin::signed(9), 0),
-			Error::<Test>::ClaimNotFound
+			Error::<Test>::AttestationNotFound
 		);
 		assert_noop!(
 			Contributions::clear_lapsed(RuntimeOrigin::none(), 0),
@@ -433,24 +432,29 @@ fn a_lapsed_claim_is_cleared_by_anyone() {
 }
 
 #[test]
-fn claim_errors() {
+fn attestation_errors() {
 	test(|| {
-		let claim = |who, project, evidence: &str| {
-			Contributions::claim_contribution(RuntimeOrigin::signed(who), project, cid(evidence), 1)
+		let attestation = |who, project, evidence: &str| {
+			Contributions::request_attestation(
+				RuntimeOrigin::signed(who),
+				project,
+				cid(evidence),
+				1,
+			)
 		};
-		assert_noop!(claim(STEWARD, 0, ""), Error::<Test>::EmptyCid);
-		assert_noop!(claim(STEWARD, 7, "x"), Error::<Test>::ProjectNotFound);
-		assert_noop!(claim(STEWARD, CLOSED, "x"), Error::<Test>::ProjectClosed);
-		assert_noop!(claim(2, 0, "x"), Error::<Test>::NotMember);
+		assert_noop!(attestation(STEWARD, 0, ""), Error::<Test>::EmptyCid);
+		assert_noop!(attestation(STEWARD, 7, "x"), PROJECT_NOT_FOUND);
+		assert_noop!(attestation(STEWARD, CLOSED, "x"), PROJECT_CLOSED);
+		assert_noop!(attestation(2, 0, "x"), Error::<Test>::NotMember);
 		// A member who cannot pay the deposit.
 		paid(50, 1);
-		assert_noop!(claim(50, 0, "x"), TokenError::FundsUnavailable);
-		NextClaimId::<Test>::put(u32::MAX);
-		assert_noop!(claim(STEWARD, 0, "x"), Error::<Test>::Overflow);
-		NextClaimId::<Test>::put(0);
-		assert_ok!(claim(STEWARD, 0, "x"));
+		assert_noop!(attestation(50, 0, "x"), TokenError::FundsUnavailable);
+		NextAttestationId::<Test>::put(u32::MAX);
+		assert_noop!(attestation(STEWARD, 0, "x"), ArithmeticError::Overflow);
+		NextAttestationId::<Test>::put(0);
+		assert_ok!(attestation(STEWARD, 0, "x"));
 		assert_noop!(
-			Contributions::claim_contribution(RuntimeOrigin::none(), 0, cid("x"), 1),
+			Contributions::request_attestation(RuntimeOrigin::none(), 0, cid("x"), 1),
 			DispatchError::BadOrigin
 		);
 	});
@@ -461,12 +465,15 @@ fn endorse_errors() {
 	test(|| {
 		paid(2, 1);
 		paid(3, 1);
-		assert_ok!(Contributions::claim_contribution(RuntimeOrigin::signed(2), 0, cid("x"), 0));
+		assert_ok!(Contributions::request_attestation(RuntimeOrigin::signed(2), 0, cid("x"), 0));
 		assert_noop!(
 			Contributions::endorse(RuntimeOrigin::signed(3), 1),
-			Error::<Test>::ClaimNotFound
+			Error::<Test>::AttestationNotFound
 		);
-		assert_noop!(Contributions::endorse(RuntimeOrigin::signed(2), 0), Error::<Test>::OwnClaim);
+		assert_noop!(
+			Contributions::endorse(RuntimeOrigin::signed(2), 0),
+			Error::<Test>::OwnAttestation
+		);
 		// A steward without earned reputation, and an account with too little of it.
 		assert_noop!(
 			Contributions::endorse(RuntimeOrigin::signed(STEWARD), 0),
@@ -492,13 +499,8 @@ fn endorse_errors() {
 fn random_sequences_keep_the_ledger_consistent() {
 	let accounts: Vec<AccountId> = (1..=8).collect();
 	for seed in 0..120u64 {
-		let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(1);
-		let mut next = move |n: u64| {
-			state ^= state << 13;
-			state ^= state >> 7;
-			state ^= state << 17;
-			state % n
-		};
+		let mut rng = SeededRng::new(seed);
+		let mut next = move |n: u64| rng.below(n);
 		new_test_ext().execute_with(|| {
 			MaxMembers::set(if seed % 3 == 0 { 3 } else { 16 });
 			assert_ok!(Contributions::set_recognition_budget(RuntimeOrigin::root(), 0, 1_000));
@@ -506,13 +508,13 @@ fn random_sequences_keep_the_ledger_consistent() {
 			for _ in 0..60 {
 				let who = accounts[next(accounts.len() as u64) as usize];
 				let other = accounts[next(accounts.len() as u64) as usize];
-				let claims = NextClaimId::<Test>::get().max(1);
+				let attestations = NextAttestationId::<Test>::get().max(1);
 				match next(9) {
 					0 => paid(who, next(100)),
 					1 => reviewed(who),
 					2 => <Contributions as OnDonation<AccountId, u64>>::donated(0, &who, 5),
 					3 => {
-						let boost = u128::from(next(3)) * TASK_REP;
+						let boost = ReputationScore::from(next(3)) * TASK_REP;
 						let _ = Contributions::recognize(
 							RuntimeOrigin::root(),
 							0,
@@ -524,7 +526,7 @@ fn random_sequences_keep_the_ledger_consistent() {
 						);
 					},
 					4 => {
-						let _ = Contributions::claim_contribution(
+						let _ = Contributions::request_attestation(
 							RuntimeOrigin::signed(who),
 							0,
 							cid("w"),
@@ -534,13 +536,13 @@ fn random_sequences_keep_the_ledger_consistent() {
 					5 => {
 						let _ = Contributions::endorse(
 							RuntimeOrigin::signed(other),
-							next(u64::from(claims)) as u32,
+							next(u64::from(attestations)) as u32,
 						);
 					},
 					6 => {
 						let _ = Contributions::clear_lapsed(
 							RuntimeOrigin::signed(other),
-							next(u64::from(claims)) as u32,
+							next(u64::from(attestations)) as u32,
 						);
 					},
 					7 => {

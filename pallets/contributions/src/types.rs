@@ -1,9 +1,11 @@
 //! Contribution records, totals and reputation.
 
-use crate::{Config, Pallet};
+use crate::{BalanceOf, Config, Pallet};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use pallet_projects::{Actor, BudgetAsset, MilestoneId, OnDonation, ProjectId};
-use pallet_tasks::{TaskId, TaskLedger};
+use commons_primitives::{
+	traits::{OnDonation, TaskLedger},
+	Actor, BudgetAsset, Cid, MilestoneId, ProjectId, ReputationScore, TaskId,
+};
 use polkadot_sdk::{
 	frame_support::{
 		traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
@@ -35,37 +37,34 @@ pub enum ContributionKind {
 	Donation,
 	/// Exceptional work, recognised by a steward or the project's governance (value: the bonus).
 	Recognition,
-	/// Work done outside tasks, claimed by a member and endorsed by enough members with
-	/// reputation (value: the value the claimant suggested; nothing is paid).
+	/// Work done outside tasks, whose attestation a member requested and enough members with
+	/// standing endorsed (value: the value the contributor suggested; nothing is paid).
 	Attested,
 }
 
-/// A CID of evidence or a reason, as stored.
-pub type CidOf<T> = BoundedVec<u8, <T as Config>::MaxCidLen>;
-
-/// One contribution (`Cid` is a bounded CID in storage, a plain vector in the runtime API).
+/// One contribution (`Evidence` is a [`Cid`] in storage, a plain vector in the runtime API).
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
 )]
-pub struct ContributionRecord<Balance, BlockNumber, Cid> {
+pub struct ContributionRecord<Balance, BlockNumber, Evidence> {
 	/// What kind of work it was.
 	pub kind: ContributionKind,
 	/// Its value in money (a reward, a donation, a bonus), or zero.
 	pub value: Balance,
 	/// Evidence of it, off-chain (the task's evidence, a review's comment, a reason).
-	pub evidence: Cid,
+	pub evidence: Evidence,
 	/// When it was recorded.
 	pub block: BlockNumber,
 }
 
 /// A contribution record as stored.
-pub type RecordOf<T> = ContributionRecord<<T as Config>::Balance, BlockNumberFor<T>, CidOf<T>>;
+pub type RecordOf<T> = ContributionRecord<BalanceOf<T>, BlockNumberFor<T>, Cid>;
 
 /// The permanent record of a recognition of exceptional work.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
 )]
-pub struct RecognitionRecord<AccountId, Balance, BlockNumber, Cid> {
+pub struct RecognitionRecord<AccountId, Balance, BlockNumber, Reason> {
 	/// The milestone whose budget paid the bonus.
 	pub milestone: MilestoneId,
 	/// Who recognised the work: a steward, or the project's governance.
@@ -73,41 +72,34 @@ pub struct RecognitionRecord<AccountId, Balance, BlockNumber, Cid> {
 	/// The bonus paid (in the milestone's asset), possibly zero.
 	pub amount: Balance,
 	/// The reputation added.
-	pub boost: u128,
+	pub boost: ReputationScore,
 	/// Why, off-chain.
-	pub reason: Cid,
+	pub reason: Reason,
 	/// When.
 	pub block: BlockNumber,
 }
 
 /// A recognition record as stored.
-pub type RecognitionOf<T> = RecognitionRecord<
-	<T as frame_system::Config>::AccountId,
-	<T as Config>::Balance,
-	BlockNumberFor<T>,
-	CidOf<T>,
->;
+pub type RecognitionOf<T> =
+	RecognitionRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>, Cid>;
 
-/// The id of an attested-contribution claim.
-pub type ClaimId = u32;
-
-/// Work done outside tasks that a member claims, waiting for endorsements.
+/// A member's request for attestation of work done outside tasks, waiting for endorsements.
 #[derive(
 	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
-pub struct Claim<T: Config> {
+pub struct Attestation<T: Config> {
 	/// The project the work was for.
 	pub project: ProjectId,
 	/// Who did it, and holds the deposit.
-	pub claimant: T::AccountId,
+	pub contributor: T::AccountId,
 	/// Evidence of the work, off-chain.
-	pub evidence: CidOf<T>,
-	/// The value the claimant suggests (recorded, not paid).
-	pub value: T::Balance,
-	/// The native deposit held from the claimant until the claim is accepted or cleared.
-	pub deposit: T::Balance,
+	pub evidence: Cid,
+	/// The value the contributor suggests (recorded, not paid).
+	pub value: BalanceOf<T>,
+	/// The native deposit held from the contributor until the attestation is accepted or cleared.
+	pub deposit: BalanceOf<T>,
 	/// The last block at which it may be endorsed.
 	pub deadline: BlockNumberFor<T>,
 	/// The members who endorsed it so far (fewer than the endorsements required).
@@ -130,26 +122,6 @@ pub struct Standing<AccountId, BlockNumber> {
 
 /// A standing as stored.
 pub type StandingOf<T> = Standing<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
-
-/// Membership of projects, as the quadratic-voting pallet sees it.
-pub trait ProjectMembership<AccountId> {
-	/// The block number type.
-	type BlockNumber;
-
-	/// `who`'s reputation in `project` now.
-	fn reputation(project: ProjectId, who: &AccountId) -> u128;
-
-	/// Whether `who` is a member of `project`: a steward, or an account whose earned reputation
-	/// is at least the membership threshold.
-	fn is_member(project: ProjectId, who: &AccountId) -> bool;
-
-	/// Since when `who` has been a member of `project` by reputation without a break, if they are
-	/// one now (stewards who have not earned their place have no such block).
-	fn member_since(project: ProjectId, who: &AccountId) -> Option<Self::BlockNumber>;
-
-	/// How many members `project` has now (stewards and members by reputation, each once).
-	fn members_count(project: ProjectId) -> u32;
-}
 
 /// How many contributions of a kind, and their value.
 #[derive(
@@ -241,9 +213,9 @@ impl<Balance: Saturating + Copy> ContributorTotals<Balance> {
 	TypeInfo,
 	MaxEncodedLen,
 )]
-pub struct Reputation<BlockNumber> {
+pub struct StoredReputation<BlockNumber> {
 	/// The score when last updated.
-	pub score: u128,
+	pub score: ReputationScore,
 	/// When it was last updated.
 	pub updated: BlockNumber,
 	/// The half-life it decays with, in blocks.
@@ -251,14 +223,14 @@ pub struct Reputation<BlockNumber> {
 }
 
 /// Accepted tasks and reviews are contributions that earn reputation.
-impl<T: Config> TaskLedger<T::AccountId, T::Balance> for Pallet<T> {
+impl<T: Config> TaskLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn task_paid(
 		project: ProjectId,
 		_task: TaskId,
 		worker: &T::AccountId,
 		_asset: BudgetAsset,
-		reward: T::Balance,
-		evidence: &[u8],
+		reward: BalanceOf<T>,
+		evidence: &Cid,
 	) {
 		Pallet::<T>::record(
 			project,
@@ -275,7 +247,7 @@ impl<T: Config> TaskLedger<T::AccountId, T::Balance> for Pallet<T> {
 		_task: TaskId,
 		reviewer: &T::AccountId,
 		_approved: bool,
-		comment: &[u8],
+		comment: &Cid,
 	) {
 		Pallet::<T>::record(
 			project,
@@ -289,8 +261,8 @@ impl<T: Config> TaskLedger<T::AccountId, T::Balance> for Pallet<T> {
 }
 
 /// Donations are contributions; money alone earns no reputation.
-impl<T: Config> OnDonation<T::AccountId, T::Balance> for Pallet<T> {
-	fn donated(project: ProjectId, from: &T::AccountId, amount: T::Balance) {
-		Pallet::<T>::record(project, from, ContributionKind::Donation, amount, &[], 0);
+impl<T: Config> OnDonation<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn donated(project: ProjectId, from: &T::AccountId, amount: BalanceOf<T>) {
+		Pallet::<T>::record(project, from, ContributionKind::Donation, amount, &Cid::default(), 0);
 	}
 }

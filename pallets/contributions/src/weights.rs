@@ -17,7 +17,7 @@ pub trait WeightInfo {
 	fn recognize() -> Weight;
 	fn set_half_life() -> Weight;
 	fn set_recognition_budget() -> Weight;
-	fn claim_contribution() -> Weight;
+	fn request_attestation() -> Weight;
 	fn endorse() -> Weight;
 	fn clear_lapsed() -> Weight;
 }
@@ -80,23 +80,23 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Standings` (r:1 w:0)
 	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::NextClaimId` (r:1 w:1)
-	/// Proof: `Contributions::NextClaimId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::NextAttestationId` (r:1 w:1)
+	/// Proof: `Contributions::NextAttestationId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Claims` (r:0 w:1)
-	/// Proof: `Contributions::Claims` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
-	fn claim_contribution() -> Weight {
+	/// Storage: `Contributions::Attestations` (r:0 w:1)
+	/// Proof: `Contributions::Attestations` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
+	fn request_attestation() -> Weight {
 		// Proof size: measured `11023`, estimated `13727`
 		// Minimum execution time: 74_491_000 picoseconds.
 		Weight::from_parts(93_779_000, 13727)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: `Contributions::Claims` (r:1 w:1)
-	/// Proof: `Contributions::Claims` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Attestations` (r:1 w:1)
+	/// Proof: `Contributions::Attestations` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Standings` (r:1 w:1)
 	/// Proof: `Contributions::Standings` (`max_values`: None, `max_size`: Some(10262), added: 12737, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -120,8 +120,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
-	/// Storage: `Contributions::Claims` (r:1 w:1)
-	/// Proof: `Contributions::Claims` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Attestations` (r:1 w:1)
+	/// Proof: `Contributions::Attestations` (`max_values`: None, `max_size`: Some(287), added: 2762, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -150,7 +150,7 @@ impl WeightInfo for () {
 		Weight::from_parts(5_358_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn claim_contribution() -> Weight {
+	fn request_attestation() -> Weight {
 		Weight::from_parts(93_779_000, 13727)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))

@@ -1,8 +1,9 @@
-//! [`BenchmarkHelper`] for runtimes where this pallet is the projects pallet.
+//! [`ProjectsBenchmarkHelper`] for runtimes where this pallet is the projects pallet.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use crate::{pallet::*, types::*, BalanceOf};
+use commons_primitives::{traits::ProjectsBenchmarkHelper, BudgetAsset, MilestoneId, ProjectId};
 use polkadot_sdk::{
 	frame_support::{
 		traits::{fungible::Mutate as _, EnsureOriginWithArg, Get},
@@ -12,7 +13,7 @@ use polkadot_sdk::{
 	sp_runtime::traits::{Bounded, Saturating as _},
 };
 
-impl<T: Config> BenchmarkHelper<T::AccountId, BalanceOf<T>> for Pallet<T> {
+impl<T: Config> ProjectsBenchmarkHelper<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn funded_milestone(
 		founder: &T::AccountId,
 		asset: BudgetAsset,

@@ -47,7 +47,7 @@ fn setup_project<T: Config>() -> (T::AccountId, ProjectId) {
 	Pallet::<T>::create_project(
 		RawOrigin::Signed(founder.clone()).into(),
 		filled::<T::MaxNameLen>(b'n'),
-		filled::<T::MaxCidLen>(b'p'),
+		filled::<commons_primitives::MaxCidLen>(b'p'),
 		Some(max_currency::<T>()),
 	)
 	.unwrap();
@@ -71,7 +71,7 @@ fn planned_milestone<T: Config>(founder: &T::AccountId, project: ProjectId) -> M
 	Pallet::<T>::add_milestone(
 		RawOrigin::Signed(founder.clone()).into(),
 		project,
-		filled::<T::MaxCidLen>(b't'),
+		filled::<commons_primitives::MaxCidLen>(b't'),
 		BudgetAsset::ProjectCurrency,
 		1_000u32.into(),
 		frame_system::Pallet::<T>::block_number() + 1_000u32.into(),
@@ -104,7 +104,7 @@ mod benchmarks {
 		_(
 			RawOrigin::Signed(caller.clone()),
 			filled::<T::MaxNameLen>(b'n'),
-			filled::<T::MaxCidLen>(b'p'),
+			filled::<commons_primitives::MaxCidLen>(b'p'),
 			Some(max_currency::<T>()),
 		);
 
@@ -115,7 +115,7 @@ mod benchmarks {
 	fn amend_plan() {
 		let (founder, project) = setup_project::<T>();
 		add_stewards::<T>(project, 0);
-		let plan = filled::<T::MaxCidLen>(b'q');
+		let plan = filled::<commons_primitives::MaxCidLen>(b'q');
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(founder), project, plan);
@@ -175,7 +175,7 @@ mod benchmarks {
 		_(
 			RawOrigin::Signed(founder),
 			project,
-			filled::<T::MaxCidLen>(b't'),
+			filled::<commons_primitives::MaxCidLen>(b't'),
 			BudgetAsset::ProjectCurrency,
 			1_000u32.into(),
 			due,
@@ -208,7 +208,12 @@ mod benchmarks {
 		let steward = Projects::<T>::get(project).unwrap().stewards.last().cloned().unwrap();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(steward), project, milestone, filled::<T::MaxCidLen>(b'e'));
+		_(
+			RawOrigin::Signed(steward),
+			project,
+			milestone,
+			filled::<commons_primitives::MaxCidLen>(b'e'),
+		);
 
 		let status = Milestones::<T>::get(project, milestone).unwrap().status;
 		assert_eq!(status, MilestoneStatus::Achieved);

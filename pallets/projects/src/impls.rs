@@ -3,6 +3,9 @@
 use crate::{pallet::*, types::*, AssetIdOf, BalanceOf};
 use alloc::vec::Vec;
 use codec::MaxEncodedLen;
+use commons_primitives::{
+	traits::ProjectsInterface, Actor, BudgetAsset, MilestoneId, ProjectId, ProjectStatus,
+};
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
@@ -66,7 +69,7 @@ impl<T: Config> Pallet<T> {
 	/// The deposit of a milestone titled with `title_len` bytes: the base, plus the per-byte
 	/// price of the record at its largest (with room for the evidence CID) with that title.
 	pub fn milestone_deposit(title_len: usize) -> BalanceOf<T> {
-		let unused_title = (T::MaxCidLen::get() as usize).saturating_sub(title_len);
+		let unused_title = (commons_primitives::MAX_CID_LEN as usize).saturating_sub(title_len);
 		let bytes = Milestone::<T>::max_encoded_len().saturating_sub(unused_title);
 		T::MilestoneDepositBase::get().saturating_add(Self::per_byte(bytes))
 	}
@@ -106,32 +109,28 @@ impl<T: Config> Pallet<T> {
 	/// added to a project, so there is room).
 	pub(crate) fn open_due(project: ProjectId, due: BlockNumberFor<T>) {
 		OpenDues::<T>::mutate(project, |dues| {
-			let _ = crate::dues::insert(dues, due);
+			let _ = commons_primitives::dues::insert(dues, due);
 		});
 	}
 
 	/// Forgets the due block of a milestone that was achieved or cancelled.
 	pub(crate) fn close_due(project: ProjectId, due: BlockNumberFor<T>) {
-		OpenDues::<T>::mutate(project, |dues| crate::dues::remove(dues, &due));
+		OpenDues::<T>::mutate(project, |dues| commons_primitives::dues::remove(dues, &due));
 	}
 
 	/// How many of `project`'s open milestones are past their due block.
 	pub fn overdue_milestones(project: ProjectId) -> u32 {
 		let now = polkadot_sdk::frame_system::Pallet::<T>::block_number();
-		crate::dues::past(&OpenDues::<T>::get(project), &now)
+		commons_primitives::dues::past(&OpenDues::<T>::get(project), &now)
 	}
 
-	/// Accepts the project's governance origin, or a signed steward of `record`.
+	/// Accepts the project's governance origin, or a signed steward of the project.
 	pub(crate) fn ensure_steward_or_governance(
 		origin: OriginFor<T>,
 		project: ProjectId,
-		record: &Project<T>,
 	) -> Result<Actor<T::AccountId>, DispatchError> {
-		crate::ensure_steward_or_governance::<_, _, T::GovernanceOrigin>(
-			origin,
-			project,
-			|who| record.is_steward(who),
-			Error::<T>::NotSteward,
+		commons_primitives::ensure_steward_or_governance::<Self, T::GovernanceOrigin, _, _>(
+			origin, project,
 		)
 	}
 
@@ -198,34 +197,40 @@ impl<T: Config> Pallet<T> {
 			ensure!(sorted.len() == project.stewards.len(), "duplicate steward");
 			add_deposit(&project.depositor, project.deposit);
 
-			let mut scan = Counters::<T>::default();
+			let mut scan = MilestoneCounters::<T>::default();
 			let mut count = 0u32;
 			let mut dues = Vec::new();
-			for (mid, stone) in Milestones::<T>::iter_prefix(id) {
-				if matches!(stone.status, MilestoneStatus::Planned | MilestoneStatus::Funded) {
-					dues.push(stone.due);
+			for (mid, milestone_record) in Milestones::<T>::iter_prefix(id) {
+				if matches!(
+					milestone_record.status,
+					MilestoneStatus::Planned | MilestoneStatus::Funded
+				) {
+					dues.push(milestone_record.due);
 				}
 				ensure!(mid < project.milestone_count, "milestone id past milestone_count");
 				count.saturating_inc();
-				*scan.of_status(stone.status) = scan.of_status(stone.status).saturating_add(1);
-				ensure!(stone.spent <= stone.budget, "spent beyond a budget");
-				if stone.status == MilestoneStatus::Planned {
-					ensure!(stone.spent.is_zero(), "a planned milestone has spending");
+				*scan.of_status(milestone_record.status) =
+					scan.of_status(milestone_record.status).saturating_add(1);
+				ensure!(milestone_record.spent <= milestone_record.budget, "spent beyond a budget");
+				if milestone_record.status == MilestoneStatus::Planned {
+					ensure!(milestone_record.spent.is_zero(), "a planned milestone has spending");
 				}
-				match stone.asset {
+				match milestone_record.asset {
 					BudgetAsset::Native => {
-						scan.spent_native = scan.spent_native.saturating_add(stone.spent);
-						if stone.status == MilestoneStatus::Funded {
+						scan.spent_native =
+							scan.spent_native.saturating_add(milestone_record.spent);
+						if milestone_record.status == MilestoneStatus::Funded {
 							scan.native_committed =
-								scan.native_committed.saturating_add(stone.unspent());
+								scan.native_committed.saturating_add(milestone_record.unspent());
 						}
 					},
 					BudgetAsset::ProjectCurrency => {
 						ensure!(project.currency.is_some(), "currency budget without currency");
-						scan.spent_currency = scan.spent_currency.saturating_add(stone.spent);
+						scan.spent_currency =
+							scan.spent_currency.saturating_add(milestone_record.spent);
 					},
 				}
-				add_deposit(&stone.depositor, stone.deposit);
+				add_deposit(&milestone_record.depositor, milestone_record.deposit);
 			}
 			ensure!(count == project.milestone_count, "a milestone is missing");
 			ensure!(scan == project.counters, "project counters differ from its milestones");
@@ -274,12 +279,28 @@ impl<T: Config> ProjectsInterface<T::AccountId> for Pallet<T> {
 	type Balance = BalanceOf<T>;
 	type AssetId = AssetIdOf<T>;
 
-	fn status(project: ProjectId) -> Option<ProjectStatus> {
-		Projects::<T>::get(project).map(|p| p.status)
+	fn status(project: ProjectId) -> Result<ProjectStatus, DispatchError> {
+		Ok(Self::project(project)?.status)
+	}
+
+	fn ensure_open(project: ProjectId) -> Result<ProjectStatus, DispatchError> {
+		let status = Self::status(project)?;
+		ensure!(!status.is_final(), Error::<T>::ProjectClosed);
+		Ok(status)
+	}
+
+	fn ensure_active(project: ProjectId) -> DispatchResult {
+		ensure!(Self::status(project)? == ProjectStatus::Active, Error::<T>::ProjectNotActive);
+		Ok(())
 	}
 
 	fn is_steward(project: ProjectId, who: &T::AccountId) -> bool {
 		Projects::<T>::get(project).is_some_and(|p| p.is_steward(who))
+	}
+
+	fn ensure_steward(project: ProjectId, who: &T::AccountId) -> DispatchResult {
+		ensure!(Self::project(project)?.is_steward(who), Error::<T>::NotSteward);
+		Ok(())
 	}
 
 	fn stewards(project: ProjectId) -> Vec<T::AccountId> {
@@ -294,8 +315,11 @@ impl<T: Config> ProjectsInterface<T::AccountId> for Pallet<T> {
 		Projects::<T>::get(project).and_then(|p| p.currency.map(|c| c.asset))
 	}
 
-	fn milestone_asset(project: ProjectId, milestone: MilestoneId) -> Option<BudgetAsset> {
-		Milestones::<T>::get(project, milestone).map(|m| m.asset)
+	fn milestone_asset(
+		project: ProjectId,
+		milestone: MilestoneId,
+	) -> Result<BudgetAsset, DispatchError> {
+		Ok(Self::milestone(project, milestone)?.asset)
 	}
 
 	fn spend(
@@ -330,11 +354,11 @@ impl<T: Config> Pallet<T> {
 	) -> Result<BudgetAsset, DispatchError> {
 		let mut record = Self::project(project)?;
 		ensure!(record.status == ProjectStatus::Active, Error::<T>::ProjectNotActive);
-		let mut stone = Self::milestone(project, milestone)?;
-		ensure!(stone.status == MilestoneStatus::Funded, Error::<T>::MilestoneNotFunded);
+		let mut milestone_record = Self::milestone(project, milestone)?;
+		ensure!(milestone_record.status == MilestoneStatus::Funded, Error::<T>::MilestoneNotFunded);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(amount <= stone.unspent(), Error::<T>::BudgetExceeded);
-		let asset = stone.asset;
+		ensure!(amount <= milestone_record.unspent(), Error::<T>::BudgetExceeded);
+		let asset = milestone_record.asset;
 
 		let account = Self::project_account(project);
 		Self::move_funds(
@@ -345,7 +369,7 @@ impl<T: Config> Pallet<T> {
 			amount,
 			Preservation::Preserve,
 		)?;
-		stone.spent = stone.spent.saturating_add(amount);
+		milestone_record.spent = milestone_record.spent.saturating_add(amount);
 		let counters = &mut record.counters;
 		match asset {
 			BudgetAsset::Native => {
@@ -357,7 +381,7 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 		Projects::<T>::insert(project, record);
-		Milestones::<T>::insert(project, milestone, stone);
+		Milestones::<T>::insert(project, milestone, milestone_record);
 		Self::deposit_event(Event::BudgetSpent {
 			project,
 			milestone,
@@ -375,10 +399,10 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		let mut record = Self::project(project)?;
-		let mut stone = Self::milestone(project, milestone)?;
+		let mut milestone_record = Self::milestone(project, milestone)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(amount <= stone.spent, Error::<T>::RefundExceedsSpent);
-		let asset = stone.asset;
+		ensure!(amount <= milestone_record.spent, Error::<T>::RefundExceedsSpent);
+		let asset = milestone_record.asset;
 
 		let account = Self::project_account(project);
 		Self::move_funds(
@@ -389,19 +413,19 @@ impl<T: Config> Pallet<T> {
 			amount,
 			Preservation::Expendable,
 		)?;
-		stone.spent = stone.spent.saturating_sub(amount);
+		milestone_record.spent = milestone_record.spent.saturating_sub(amount);
 		let mut burned = false;
 		let counters = &mut record.counters;
 		match asset {
 			BudgetAsset::Native => {
 				counters.spent_native = counters.spent_native.saturating_sub(amount);
-				if stone.status == MilestoneStatus::Funded {
+				if milestone_record.status == MilestoneStatus::Funded {
 					counters.native_committed = counters.native_committed.saturating_add(amount);
 				}
 			},
 			BudgetAsset::ProjectCurrency => {
 				counters.spent_currency = counters.spent_currency.saturating_sub(amount);
-				if stone.status == MilestoneStatus::Cancelled {
+				if milestone_record.status == MilestoneStatus::Cancelled {
 					let currency = record.currency.as_mut().ok_or(Error::<T>::NoCurrency)?;
 					Self::burn(currency, &account, amount)?;
 					burned = true;
@@ -409,7 +433,7 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 		Projects::<T>::insert(project, record);
-		Milestones::<T>::insert(project, milestone, stone);
+		Milestones::<T>::insert(project, milestone, milestone_record);
 		Self::deposit_event(Event::BudgetRefunded {
 			project,
 			milestone,

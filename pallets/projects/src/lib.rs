@@ -11,10 +11,12 @@
 //!
 //! Funding a milestone *mints* its budget in the project currency into the treasury (never past
 //! the cap), or, for budgets in the native token, *commits* native funds the treasury already
-//! holds (donations, grants). Other pallets spend budgets through [`ProjectsInterface::spend`]
-//! (the tasks pallet escrows rewards with it) and return them with
-//! [`ProjectsInterface::refund`]. Cancelling a milestone burns the unspent part of what was
-//! minted for it, so the currency's supply always equals what the plan still backs.
+//! holds (donations, grants). Other pallets spend budgets through
+//! [`ProjectsInterface::spend`](commons_primitives::traits::ProjectsInterface::spend) (the tasks
+//! pallet escrows rewards with it) and return them with
+//! [`ProjectsInterface::refund`](commons_primitives::traits::ProjectsInterface::refund).
+//! Cancelling a milestone burns the unspent part of what was minted for it, so the currency's
+//! supply always equals what the plan still backs.
 //!
 //! ## Who may do what
 //!
@@ -42,7 +44,6 @@
 
 extern crate alloc;
 
-pub mod dues;
 mod impls;
 mod origin;
 pub mod types;
@@ -57,11 +58,15 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use origin::{ensure_steward_or_governance, EnsureProject};
+pub use origin::EnsureProject;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+use commons_primitives::FungibleBalance;
+pub use commons_primitives::{
+	Actor, BudgetAsset, Cid, MilestoneId, ProjectId, ProjectOrigin, ProjectStatus,
+};
 use polkadot_sdk::{
 	frame_support::traits::{fungible, fungibles},
 	frame_system,
@@ -70,8 +75,7 @@ use polkadot_sdk::{
 /// The account id type of the runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
 /// The native balance type, also the balance type of project currencies.
-pub type BalanceOf<T> =
-	<<T as Config>::NativeBalance as fungible::Inspect<AccountIdOf<T>>>::Balance;
+pub type BalanceOf<T> = FungibleBalance<<T as Config>::NativeBalance, AccountIdOf<T>>;
 /// The asset id type of project currencies.
 pub type AssetIdOf<T> = <<T as Config>::Assets as fungibles::Inspect<AccountIdOf<T>>>::AssetId;
 
@@ -82,6 +86,7 @@ pub type AssetIdOf<T> = <<T as Config>::Assets as fungibles::Inspect<AccountIdOf
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use commons_primitives::traits::{OnDonation, OutstandingWork};
 	use polkadot_sdk::{
 		frame_support::{
 			pallet_prelude::*,
@@ -94,7 +99,10 @@ pub mod pallet {
 			PalletId,
 		},
 		frame_system::pallet_prelude::*,
-		sp_runtime::traits::{CheckedAdd, Convert, Saturating, Zero},
+		sp_runtime::{
+			traits::{CheckedAdd, Convert, Saturating, Zero},
+			ArithmeticError,
+		},
 	};
 
 	/// The in-code storage version.
@@ -104,18 +112,63 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Default configurations of this pallet, for tests: the mocks of the pallets built on this
+	/// one configure it with `#[derive_impl(pallet_projects::config_preludes::TestDefaultConfig)]`
+	/// and name only what depends on their runtime.
+	pub mod config_preludes {
+		use super::*;
+		use polkadot_sdk::frame_support::{
+			derive_impl, parameter_types,
+			traits::{ConstU32, ConstU64, ConstU8},
+		};
+
+		/// Small bounds and deposits, in a runtime whose balance is `u64`.
+		pub struct TestDefaultConfig;
+
+		parameter_types! {
+			/// The projects pallet's id in tests.
+			pub const TestPalletId: PalletId = PalletId(*b"cm/prjct");
+		}
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[polkadot_sdk::frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeHoldReason = ();
+			type OutstandingWork = ();
+			type OnDonation = ();
+			type PalletId = TestPalletId;
+			type ProjectDepositBase = ConstU64<100>;
+			type MilestoneDepositBase = ConstU64<50>;
+			type DepositPerByte = ConstU64<1>;
+			type CurrencyDeposit = ConstU64<200>;
+			type MaxNameLen = ConstU32<32>;
+			type MaxStewards = ConstU32<4>;
+			type MaxMilestones = ConstU32<8>;
+			type MaxSymbolLen = ConstU32<8>;
+			type MaxCurrencyNameLen = ConstU32<32>;
+			type MaxDecimals = ConstU8<18>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: polkadot_sdk::frame_system::Config {
 		/// The overarching hold reason, into which this pallet's [`HoldReason`] converts.
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The native currency: deposits are held in it, donations and native budgets paid in it.
+		#[pallet::no_default]
 		type NativeBalance: fungible::Inspect<Self::AccountId>
 			+ fungible::Mutate<Self::AccountId>
 			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
 		/// Where project currencies live (`pallet-assets`). This pallet creates each project's
 		/// asset with the project account as owner, and is the only one that mints it.
+		#[pallet::no_default]
 		type Assets: fungibles::Inspect<Self::AccountId, Balance = BalanceOf<Self>>
 			+ fungibles::Mutate<Self::AccountId>
 			+ fungibles::Create<Self::AccountId>
@@ -124,21 +177,25 @@ pub mod pallet {
 
 		/// The asset id a project's currency gets. Must be injective; ids it yields must not be
 		/// created by anyone else (in the runtime, nobody else may create assets).
+		#[pallet::no_default]
 		type ProjectAssetId: Convert<ProjectId, AssetIdOf<Self>>;
 
 		/// The project's governance: who may make a project's constitutional decisions (stewards,
 		/// funding, cancelling milestones, status, cap). In the runtime: a passed poll of that
 		/// project ([`EnsureProject`]), or Root.
+		#[pallet::no_default]
 		type GovernanceOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, ProjectId>;
 
 		/// Other pallets' open work in a project; a project can only be reaped when there is none.
 		type OutstandingWork: OutstandingWork;
 
 		/// Learns of every donation (the contributions ledger).
+		#[pallet::no_default_bounds]
 		type OnDonation: OnDonation<Self::AccountId, BalanceOf<Self>>;
 
 		/// Receives what is left in a project's treasury when the project is reaped (in the
 		/// runtime: the chain's treasury).
+		#[pallet::no_default]
 		type ReapBeneficiary: Get<Self::AccountId>;
 
 		/// Derives each project's keyless account.
@@ -147,27 +204,27 @@ pub mod pallet {
 
 		/// The fixed part of a project's storage deposit.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type ProjectDepositBase: Get<BalanceOf<Self>>;
 
 		/// The fixed part of a milestone's storage deposit.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MilestoneDepositBase: Get<BalanceOf<Self>>;
 
 		/// The deposit per byte of stored record.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type DepositPerByte: Get<BalanceOf<Self>>;
 
 		/// Added to the project deposit when the project has a currency: the asset's storage.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type CurrencyDeposit: Get<BalanceOf<Self>>;
 
 		/// The longest project name.
 		#[pallet::constant]
 		type MaxNameLen: Get<u32>;
-
-		/// The longest content identifier (plan, milestone title, evidence).
-		#[pallet::constant]
-		type MaxCidLen: Get<u32>;
 
 		/// The most stewards a project may have.
 		#[pallet::constant]
@@ -239,16 +296,16 @@ pub mod pallet {
 			account: T::AccountId,
 			/// The project's currency, if it has one.
 			asset: Option<AssetIdOf<T>>,
-			plan: Cid<T>,
+			plan: Cid,
 			deposit: BalanceOf<T>,
 		},
 		/// A steward replaced the plan document.
 		PlanAmended {
 			project: ProjectId,
 			by: T::AccountId,
-			old_cid: Cid<T>,
+			old_cid: Cid,
 			old_version: u32,
-			new_cid: Cid<T>,
+			new_cid: Cid,
 			new_version: u32,
 		},
 		/// The project's governance added a steward.
@@ -280,7 +337,7 @@ pub mod pallet {
 			project: ProjectId,
 			milestone: MilestoneId,
 			by: Actor<T::AccountId>,
-			evidence: Cid<T>,
+			evidence: Cid,
 		},
 		/// The project's governance cancelled a milestone; `burned` of its minted budget was
 		/// unspent and destroyed, `released` of native funds no longer committed.
@@ -397,8 +454,6 @@ pub mod pallet {
 		BudgetExceeded,
 		/// The amount is more than what was spent against the milestone.
 		RefundExceedsSpent,
-		/// A counter or balance would overflow.
-		Overflow,
 	}
 
 	#[pallet::hooks]
@@ -406,7 +461,7 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxStewards::get() >= 1, "a project needs room for its founder");
 			assert!(T::MaxMilestones::get() >= 1, "a project needs room for a milestone");
-			assert!(T::MaxCidLen::get() >= 1 && T::MaxNameLen::get() >= 1, "empty bounds");
+			assert!(T::MaxNameLen::get() >= 1, "a project needs room for a name");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -421,32 +476,61 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Creates a project, with its plan and, optionally, its own currency.
 		///
-		/// Any signed account. The caller becomes founder and first steward and pays the storage
-		/// deposit (held until the project is reaped). With `currency`, a `pallet-assets` asset is
-		/// created, owned by the project account, with its metadata; the caller also pays the
-		/// asset's deposit, and moves the native existential deposit plus the asset metadata
-		/// deposit into the project account (which the asset pallet reserves there).
+		/// The caller becomes the project's founder and first steward. The project gets a
+		/// treasury: a keyless account derived from the project's id. The caller pays a storage
+		/// deposit, held until the project is reaped: [`Config::ProjectDepositBase`], plus
+		/// [`Config::DepositPerByte`] for each byte of the project's record at its largest, plus
+		/// [`Config::CurrencyDeposit`] if the project has a currency.
 		///
-		/// Emits [`Event::ProjectCreated`]. Fails with `EmptyName`, `EmptyCid`, `EmptySymbol`,
-		/// `TooManyDecimals`, `ZeroCap`, `ZeroMinBalance`, `AssetIdInUse`, `Overflow`, or a
-		/// balance error if the caller cannot pay.
+		/// With `currency`, an asset of the assets pallet is created, owned by the treasury, with
+		/// the given metadata. The caller also sends the treasury the existential deposit plus the
+		/// asset's metadata deposit, which the assets pallet reserves there. Nothing is minted
+		/// yet: the currency is minted when the project's governance funds a milestone budgeted
+		/// in it, never past `cap`.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): it creates the
-		/// project's currency (an asset with its metadata) besides the project, and holds the
-		/// founder's deposit: six storage writes.
+		/// ## Origin
+		/// Signed by any account.
+		///
+		/// ## Parameters
+		/// - `name`: the project's name, 1 to `MaxNameLen` bytes.
+		/// - `plan`: the CID of the plan document, 1 to 96 bytes (`MAX_CID_LEN`).
+		/// - `currency`: the project's own currency, if it is to have one: its `symbol` (1 to
+		///   `MaxSymbolLen` bytes), its `name` (at most `MaxCurrencyNameLen` bytes), its
+		///   `decimals` (at most `MaxDecimals`), its supply `cap` (above zero) and its
+		///   `min_balance`, the smallest balance an account may hold (above zero).
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not signed.
+		/// - [`Error::EmptyName`]: `name` is empty.
+		/// - [`Error::EmptyCid`]: `plan` is empty.
+		/// - `ArithmeticError::Overflow`: no project id is left to assign.
+		/// - [`Error::EmptySymbol`]: the currency's `symbol` is empty.
+		/// - [`Error::TooManyDecimals`]: the currency's `decimals` is above `MaxDecimals`.
+		/// - [`Error::ZeroCap`]: the currency's `cap` is zero.
+		/// - [`Error::ZeroMinBalance`]: the currency's `min_balance` is zero.
+		/// - [`Error::AssetIdInUse`]: the asset id the currency would get already exists.
+		/// - A token error such as `TokenError::FundsUnavailable`: the caller cannot pay the
+		///   deposit (and, with a currency, what is sent to the treasury) and keep at least the
+		///   existential deposit.
+		///
+		/// ## Events
+		/// - [`Event::ProjectCreated`].
+		///
+		/// ## Complexity
+		/// O(1): 5 storage reads and 6 writes.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_project())]
 		pub fn create_project(
 			origin: OriginFor<T>,
 			name: BoundedVec<u8, T::MaxNameLen>,
-			plan: Cid<T>,
+			plan: Cid,
 			currency: Option<CurrencyParams<T>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!name.is_empty(), Error::<T>::EmptyName);
 			ensure!(!plan.is_empty(), Error::<T>::EmptyCid);
 			let id = NextProjectId::<T>::get();
-			let next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let next_id = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let account = Self::project_account(id);
 			let asset = T::ProjectAssetId::convert(id);
 			if let Some(params) = &currency {
@@ -488,7 +572,7 @@ pub mod pallet {
 					depositor: who.clone(),
 					deposit,
 					milestone_count: 0,
-					counters: Counters::default(),
+					counters: MilestoneCounters::default(),
 					created: frame_system::Pallet::<T>::block_number(),
 				},
 			);
@@ -506,24 +590,42 @@ pub mod pallet {
 
 		/// Replaces the project's plan document; its version goes up by one.
 		///
-		/// A steward, while the project is not completed or cancelled. Emits
-		/// [`Event::PlanAmended`] with the old and new CID and version: the chain is the plan's
-		/// audit log. Fails with `ProjectNotFound`, `NotSteward`, `ProjectClosed`, `EmptyCid`,
-		/// `PlanUnchanged`, `Overflow`.
+		/// The event records the old and the new CID and version, so the chain keeps the plan's
+		/// full history.
+		///
+		/// ## Origin
+		/// Signed by a steward of the project.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `plan`: the CID of the new plan document, 1 to 96 bytes (`MAX_CID_LEN`), different
+		///   from the current one.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not signed.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::NotSteward`]: the caller is not a steward of the project.
+		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
+		/// - [`Error::EmptyCid`]: `plan` is empty.
+		/// - [`Error::PlanUnchanged`]: `plan` is the CID of the current plan.
+		/// - `ArithmeticError::Overflow`: the plan's version cannot go any higher.
+		///
+		/// ## Events
+		/// - [`Event::PlanAmended`].
+		///
+		/// ## Complexity
+		/// O(1): 1 storage read and 1 write.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::amend_plan())]
-		pub fn amend_plan(
-			origin: OriginFor<T>,
-			project: ProjectId,
-			plan: Cid<T>,
-		) -> DispatchResult {
+		pub fn amend_plan(origin: OriginFor<T>, project: ProjectId, plan: Cid) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut record = Self::project(project)?;
 			ensure!(record.is_steward(&who), Error::<T>::NotSteward);
 			ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
 			ensure!(!plan.is_empty(), Error::<T>::EmptyCid);
 			ensure!(plan != record.plan.cid, Error::<T>::PlanUnchanged);
-			let new_version = record.plan.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let new_version =
+				record.plan.version.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 
 			let old = core::mem::replace(
 				&mut record.plan,
@@ -541,10 +643,30 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Adds a steward.
+		/// Adds a steward to the project.
 		///
-		/// The project's governance. Emits [`Event::StewardAdded`]. Fails with
-		/// `ProjectNotFound`, `ProjectClosed`, `AlreadySteward`, `TooManyStewards`.
+		/// Stewards run the project day to day. The new steward comes after the existing ones;
+		/// the founder stays first.
+		///
+		/// ## Origin
+		/// The project's governance ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `steward`: the account to make a steward.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
+		/// - [`Error::AlreadySteward`]: `steward` is already a steward of the project.
+		/// - [`Error::TooManyStewards`]: the project already has `MaxStewards` stewards.
+		///
+		/// ## Events
+		/// - [`Event::StewardAdded`].
+		///
+		/// ## Complexity
+		/// O(1): 1 storage read and 1 write.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::add_steward())]
 		pub fn add_steward(
@@ -563,10 +685,29 @@ pub mod pallet {
 
 		/// Removes a steward other than the founder.
 		///
-		/// The project's governance. A project always keeps at least one steward, and the
-		/// founder must hand the role on ([`transfer_founder`](Pallet::transfer_founder))
-		/// before leaving. Emits [`Event::StewardRemoved`]. Fails with `ProjectNotFound`,
-		/// `ProjectClosed`, `StewardNotFound`, `LastSteward`, `CannotRemoveFounder`.
+		/// A project always keeps at least one steward. To remove the founder, first make another
+		/// steward the founder with [`transfer_founder`](Pallet::transfer_founder).
+		///
+		/// ## Origin
+		/// The project's governance ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `steward`: the steward to remove.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
+		/// - [`Error::StewardNotFound`]: `steward` is not a steward of the project.
+		/// - [`Error::LastSteward`]: `steward` is the project's only steward.
+		/// - [`Error::CannotRemoveFounder`]: `steward` is the founder.
+		///
+		/// ## Events
+		/// - [`Event::StewardRemoved`].
+		///
+		/// ## Complexity
+		/// O(1): 1 storage read and 1 write.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_steward())]
 		pub fn remove_steward(
@@ -585,10 +726,30 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Makes another steward the founder (the first steward).
+		/// Makes another steward the founder.
 		///
-		/// The project's governance. Emits [`Event::FounderTransferred`]. Fails with
-		/// `ProjectNotFound`, `ProjectClosed`, `StewardNotFound`, `AlreadyFounder`.
+		/// The founder is the first steward. `new_founder` moves to the front, the old founder
+		/// becomes the second steward, and the other stewards keep their order.
+		///
+		/// ## Origin
+		/// The project's governance ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `new_founder`: the steward to make the founder.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
+		/// - [`Error::StewardNotFound`]: `new_founder` is not a steward of the project.
+		/// - [`Error::AlreadyFounder`]: `new_founder` is already the founder.
+		///
+		/// ## Events
+		/// - [`Event::FounderTransferred`].
+		///
+		/// ## Complexity
+		/// O(1): 1 storage read and 1 write.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::transfer_founder())]
 		pub fn transfer_founder(
@@ -613,22 +774,51 @@ pub mod pallet {
 
 		/// Adds a milestone to the plan: a goal with a budget and a due block.
 		///
-		/// A steward, while the project is not completed or cancelled; the steward pays the
-		/// milestone's storage deposit (held until the project is reaped). A budget in
-		/// `ProjectCurrency` needs the project to have a currency. The milestone starts
-		/// `Planned`; the project's governance funds it. Emits [`Event::MilestoneAdded`]. Fails
-		/// with `ProjectNotFound`, `NotSteward`, `ProjectClosed`, `EmptyCid`, `ZeroBudget`,
-		/// `DueInPast`, `NoCurrency`, `TooManyMilestones`, or a balance error.
+		/// The milestone starts `Planned`, with no money behind it, until the project's
+		/// governance funds it with [`fund_milestone`](Pallet::fund_milestone). Its id is the
+		/// number of milestones the project had before. The due block is informational: overdue
+		/// milestones are reported, not punished.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): the milestone's deposit
-		/// is held (a hold and the steward's account), and the milestone, the project's counters
-		/// and its sorted due blocks are written: five storage writes.
+		/// The caller pays a storage deposit, held until the project is reaped:
+		/// [`Config::MilestoneDepositBase`], plus [`Config::DepositPerByte`] for each byte of the
+		/// milestone's record at its largest.
+		///
+		/// ## Origin
+		/// Signed by a steward of the project.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `title`: the CID of the milestone's description, 1 to 96 bytes (`MAX_CID_LEN`).
+		/// - `asset`: what the budget is paid in: `Native` tokens from the treasury, or
+		///   `ProjectCurrency`, minted when the milestone is funded.
+		/// - `budget`: the budget, above zero.
+		/// - `due`: the block the milestone is due by, after the current block.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not signed.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::NotSteward`]: the caller is not a steward of the project.
+		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
+		/// - [`Error::EmptyCid`]: `title` is empty.
+		/// - [`Error::ZeroBudget`]: `budget` is zero.
+		/// - [`Error::DueInPast`]: `due` is not after the current block.
+		/// - [`Error::NoCurrency`]: `asset` is `ProjectCurrency` and the project has no currency.
+		/// - [`Error::TooManyMilestones`]: the project already has `MaxMilestones` milestones,
+		///   counting achieved and cancelled ones.
+		/// - A token error such as `TokenError::FundsUnavailable`: the caller cannot pay the
+		///   deposit and keep at least the existential deposit.
+		///
+		/// ## Events
+		/// - [`Event::MilestoneAdded`].
+		///
+		/// ## Complexity
+		/// O(1): 4 storage reads and 5 writes.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::add_milestone())]
 		pub fn add_milestone(
 			origin: OriginFor<T>,
 			project: ProjectId,
-			title: Cid<T>,
+			title: Cid,
 			asset: BudgetAsset,
 			budget: BalanceOf<T>,
 			due: BlockNumberFor<T>,
@@ -645,8 +835,9 @@ pub mod pallet {
 			}
 			let id = record.milestone_count;
 			ensure!(id < T::MaxMilestones::get(), Error::<T>::TooManyMilestones);
-			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			let planned = record.counters.planned.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+			let planned =
+				record.counters.planned.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let deposit = Self::milestone_deposit(title.len());
 
 			T::NativeBalance::hold(&HoldReason::StorageDeposit.into(), &who, deposit)?;
@@ -680,19 +871,42 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Funds a planned milestone: the plan backs the money.
+		/// Funds a planned milestone, so that its budget may be spent.
 		///
-		/// The project's governance, while the project is not completed or cancelled. A budget
-		/// in project currency is minted into the project treasury, never past the cap; a native
-		/// budget is committed from the treasury, which must hold it on top of every other
-		/// commitment. The milestone becomes `Funded` and its budget may be spent on tasks.
-		/// Emits [`Event::MilestoneFunded`]. Fails with `ProjectNotFound`, `ProjectClosed`,
-		/// `MilestoneNotFound`, `MilestoneNotPlanned`, `NoCurrency`, `CapExceeded`,
-		/// `InsufficientTreasury`, `Overflow`.
+		/// A budget in the project currency is minted into the project's treasury; the
+		/// currency's supply (what was minted and not burned) never goes past its cap. A budget
+		/// in native tokens is committed from what the treasury already holds (donations,
+		/// grants): the treasury must be able to pay it, on top of every budget already
+		/// committed, and still keep its existential deposit. The milestone becomes `Funded` and
+		/// its budget may be spent on tasks.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): minting the budget into
-		/// the treasury writes the asset's supply and the treasury's asset account (and its
-		/// provider), besides the project and the milestone: five storage writes.
+		/// ## Origin
+		/// The project's governance ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `milestone`: the milestone's id in the project.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
+		/// - [`Error::MilestoneNotFound`]: the project has no milestone with this id.
+		/// - [`Error::MilestoneNotPlanned`]: the milestone is already funded, achieved or
+		///   cancelled.
+		/// - [`Error::CapExceeded`]: minting the budget would take the currency's supply past its
+		///   cap.
+		/// - [`Error::InsufficientTreasury`]: the treasury does not hold enough native tokens for
+		///   the budget on top of what is already committed.
+		/// - `ArithmeticError::Overflow`: the total minted or committed would overflow.
+		/// - `TokenError::BelowMinimum`: the treasury holds none of the currency and the budget
+		///   is below the currency's `min_balance`.
+		///
+		/// ## Events
+		/// - [`Event::MilestoneFunded`].
+		///
+		/// ## Complexity
+		/// O(1): 5 storage reads and 5 writes.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::fund_milestone())]
 		pub fn fund_milestone(
@@ -701,28 +915,37 @@ pub mod pallet {
 			milestone: MilestoneId,
 		) -> DispatchResult {
 			let mut record = Self::governed_open_project(origin, project)?;
-			let mut stone = Self::milestone(project, milestone)?;
-			ensure!(stone.status == MilestoneStatus::Planned, Error::<T>::MilestoneNotPlanned);
+			let mut milestone_record = Self::milestone(project, milestone)?;
+			ensure!(
+				milestone_record.status == MilestoneStatus::Planned,
+				Error::<T>::MilestoneNotPlanned
+			);
 			let account = Self::project_account(project);
-			let minted = match stone.asset {
+			let minted = match milestone_record.asset {
 				BudgetAsset::ProjectCurrency => {
 					let currency = record.currency.as_mut().ok_or(Error::<T>::NoCurrency)?;
 					let supply = currency
 						.outstanding()
-						.checked_add(&stone.budget)
+						.checked_add(&milestone_record.budget)
 						.ok_or(Error::<T>::CapExceeded)?;
 					ensure!(supply <= currency.cap, Error::<T>::CapExceeded);
-					currency.minted =
-						currency.minted.checked_add(&stone.budget).ok_or(Error::<T>::Overflow)?;
-					T::Assets::mint_into(currency.asset.clone(), &account, stone.budget)?;
+					currency.minted = currency
+						.minted
+						.checked_add(&milestone_record.budget)
+						.ok_or(ArithmeticError::Overflow)?;
+					T::Assets::mint_into(
+						currency.asset.clone(),
+						&account,
+						milestone_record.budget,
+					)?;
 					true
 				},
 				BudgetAsset::Native => {
 					let committed = record
 						.counters
 						.native_committed
-						.checked_add(&stone.budget)
-						.ok_or(Error::<T>::Overflow)?;
+						.checked_add(&milestone_record.budget)
+						.ok_or(ArithmeticError::Overflow)?;
 					ensure!(
 						Self::native_treasury(&account) >= committed,
 						Error::<T>::InsufficientTreasury
@@ -733,10 +956,10 @@ pub mod pallet {
 			};
 
 			record.counters.transition(MilestoneStatus::Planned, MilestoneStatus::Funded);
-			stone.status = MilestoneStatus::Funded;
-			let (asset, budget) = (stone.asset, stone.budget);
+			milestone_record.status = MilestoneStatus::Funded;
+			let (asset, budget) = (milestone_record.asset, milestone_record.budget);
 			Projects::<T>::insert(project, record);
-			Milestones::<T>::insert(project, milestone, stone);
+			Milestones::<T>::insert(project, milestone, milestone_record);
 			Self::deposit_event(Event::MilestoneFunded {
 				project,
 				milestone,
@@ -749,53 +972,96 @@ pub mod pallet {
 
 		/// Marks a funded milestone achieved, with evidence.
 		///
-		/// A steward, or the project's governance, while the project is not completed or
-		/// cancelled. Unspent project currency stays in the treasury; unspent native budget is
-		/// no longer committed. Emits [`Event::MilestoneCompleted`]. Fails with
-		/// `ProjectNotFound`, `NotSteward`, `ProjectClosed`, `MilestoneNotFound`,
-		/// `MilestoneNotFunded`, `EmptyCid`.
+		/// Unspent project currency stays in the treasury. An unspent native budget is no longer
+		/// committed, so it may fund other milestones. The milestone no longer counts as overdue.
+		///
+		/// ## Origin
+		/// Signed by a steward of the project, or the project's governance
+		/// ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `milestone`: the milestone's id in the project.
+		/// - `evidence`: the CID of the evidence that the milestone was achieved, 1 to 96 bytes
+		///   (`MAX_CID_LEN`).
+		///
+		/// ## Errors
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - `BadOrigin`: the origin is neither signed nor the project's governance.
+		/// - [`Error::NotSteward`]: the caller is not a steward of the project.
+		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
+		/// - [`Error::MilestoneNotFound`]: the project has no milestone with this id.
+		/// - [`Error::MilestoneNotFunded`]: the milestone is not funded (it is planned, achieved
+		///   or cancelled).
+		/// - [`Error::EmptyCid`]: `evidence` is empty.
+		///
+		/// ## Events
+		/// - [`Event::MilestoneCompleted`].
+		///
+		/// ## Complexity
+		/// O(1): 3 storage reads and 3 writes.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::complete_milestone())]
 		pub fn complete_milestone(
 			origin: OriginFor<T>,
 			project: ProjectId,
 			milestone: MilestoneId,
-			evidence: Cid<T>,
+			evidence: Cid,
 		) -> DispatchResult {
 			let mut record = Self::project(project)?;
-			let by = Self::ensure_steward_or_governance(origin, project, &record)?;
+			let by = Self::ensure_steward_or_governance(origin, project)?;
 			ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
-			let mut stone = Self::milestone(project, milestone)?;
-			ensure!(stone.status == MilestoneStatus::Funded, Error::<T>::MilestoneNotFunded);
+			let mut milestone_record = Self::milestone(project, milestone)?;
+			ensure!(
+				milestone_record.status == MilestoneStatus::Funded,
+				Error::<T>::MilestoneNotFunded
+			);
 			ensure!(!evidence.is_empty(), Error::<T>::EmptyCid);
 
-			if stone.asset == BudgetAsset::Native {
+			if milestone_record.asset == BudgetAsset::Native {
 				record.counters.native_committed =
-					record.counters.native_committed.saturating_sub(stone.unspent());
+					record.counters.native_committed.saturating_sub(milestone_record.unspent());
 			}
 			record.counters.transition(MilestoneStatus::Funded, MilestoneStatus::Achieved);
-			stone.status = MilestoneStatus::Achieved;
-			stone.evidence = Some(evidence.clone());
-			Self::close_due(project, stone.due);
+			milestone_record.status = MilestoneStatus::Achieved;
+			milestone_record.evidence = Some(evidence.clone());
+			Self::close_due(project, milestone_record.due);
 			Projects::<T>::insert(project, record);
-			Milestones::<T>::insert(project, milestone, stone);
+			Milestones::<T>::insert(project, milestone, milestone_record);
 			Self::deposit_event(Event::MilestoneCompleted { project, milestone, by, evidence });
 			Ok(())
 		}
 
 		/// Cancels a planned or funded milestone.
 		///
-		/// The project's governance. Project currency minted for it and not spent is burned
-		/// from the treasury (so supply follows the plan); native budget no longer committed is
-		/// released. What is in escrow stays there; if it comes back it is burned too. Emits
-		/// [`Event::MilestoneCancelled`]. Fails with `ProjectNotFound`, `MilestoneNotFound`,
-		/// `MilestoneClosed`, `NoCurrency`, or an asset error if the treasury lacks the
-		/// unspent budget.
+		/// For a milestone funded in the project currency, what was minted for it and not spent
+		/// is burned from the treasury, so the supply follows the plan. For one funded in native
+		/// tokens, the unspent budget is no longer committed. Budget already paid out (to a task
+		/// escrow) stays there; project currency that comes back later is burned too. The
+		/// milestone's deposit stays held until the project is reaped. A milestone can be
+		/// cancelled whatever the project's status, even once the project is completed or
+		/// cancelled.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): burning the unspent
-		/// budget writes the asset's supply and the treasury's asset account (and its provider),
-		/// besides the project, the milestone and the project's sorted due blocks: six storage
-		/// writes.
+		/// ## Origin
+		/// The project's governance ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `milestone`: the milestone's id in the project.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::MilestoneNotFound`]: the project has no milestone with this id.
+		/// - [`Error::MilestoneClosed`]: the milestone is already achieved or cancelled.
+		/// - `TokenError::FundsUnavailable`: the treasury cannot give up the unspent project
+		///   currency to be burned.
+		///
+		/// ## Events
+		/// - [`Event::MilestoneCancelled`].
+		///
+		/// ## Complexity
+		/// O(1): 6 storage reads and 6 writes.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::cancel_milestone())]
 		pub fn cancel_milestone(
@@ -805,16 +1071,16 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin, &project)?;
 			let mut record = Self::project(project)?;
-			let mut stone = Self::milestone(project, milestone)?;
-			let was = stone.status;
+			let mut milestone_record = Self::milestone(project, milestone)?;
+			let was = milestone_record.status;
 			ensure!(
 				matches!(was, MilestoneStatus::Planned | MilestoneStatus::Funded),
 				Error::<T>::MilestoneClosed
 			);
-			let unspent = stone.unspent();
+			let unspent = milestone_record.unspent();
 			let (mut burned, mut released) = (Zero::zero(), Zero::zero());
 			if was == MilestoneStatus::Funded {
-				match stone.asset {
+				match milestone_record.asset {
 					BudgetAsset::ProjectCurrency => {
 						let currency = record.currency.as_mut().ok_or(Error::<T>::NoCurrency)?;
 						burned = Self::burn(currency, &Self::project_account(project), unspent)?;
@@ -828,24 +1094,46 @@ pub mod pallet {
 			}
 
 			record.counters.transition(was, MilestoneStatus::Cancelled);
-			stone.status = MilestoneStatus::Cancelled;
-			Self::close_due(project, stone.due);
+			milestone_record.status = MilestoneStatus::Cancelled;
+			Self::close_due(project, milestone_record.due);
 			Projects::<T>::insert(project, record);
-			Milestones::<T>::insert(project, milestone, stone);
+			Milestones::<T>::insert(project, milestone, milestone_record);
 			Self::deposit_event(Event::MilestoneCancelled { project, milestone, burned, released });
 			Ok(())
 		}
 
 		/// Gives native tokens to a project's treasury.
 		///
-		/// Any signed account, while the project is not completed or cancelled; the caller's
-		/// account is kept alive. The donation is reported to [`Config::OnDonation`] (the
-		/// contributions ledger records it; it earns no reputation). Emits [`Event::Donated`].
-		/// Fails with `ProjectNotFound`, `ProjectClosed`, `ZeroAmount`, or a balance error.
+		/// The tokens move from the caller to the treasury; the caller's account is kept alive.
+		/// The donation is reported to [`Config::OnDonation`] (the contributions ledger records
+		/// it); it earns no reputation. A donation cannot be taken back: the project's governance
+		/// commits it to milestones budgeted in native tokens, and what is left when the project
+		/// is reaped goes to [`Config::ReapBeneficiary`].
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): the donation moves into
-		/// the treasury and is recorded in the contributions ledger (totals, recent records,
-		/// contributor count): six reads, four writes.
+		/// ## Origin
+		/// Signed by any account.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `amount`: how much to give, above zero.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not signed.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
+		/// - [`Error::ZeroAmount`]: `amount` is zero.
+		/// - `TokenError::FundsUnavailable`: the caller's free balance is below `amount`.
+		/// - `TokenError::Frozen`: part of `amount` is locked or frozen in the caller's account.
+		/// - `TokenError::NotExpendable` or `TokenError::OnlyProvider`: the donation would leave
+		///   the caller's account below the existential deposit.
+		/// - `TokenError::BelowMinimum`: the treasury's free balance would still be below the
+		///   existential deposit.
+		///
+		/// ## Events
+		/// - [`Event::Donated`].
+		///
+		/// ## Complexity
+		/// O(1): 6 storage reads and 4 writes, counting those of the contributions ledger.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::donate())]
 		pub fn donate(
@@ -871,9 +1159,30 @@ pub mod pallet {
 
 		/// Pauses, resumes, completes or cancels a project.
 		///
-		/// The project's governance. `Active <-> Paused`, and either to `Completed` or
-		/// `Cancelled`, which are final. Emits [`Event::StatusChanged`]. Fails with
-		/// `ProjectNotFound`, `InvalidStatusTransition`.
+		/// An active project can be paused, and a paused one resumed; either can be completed or
+		/// cancelled, and those two statuses are final. While a project is paused, no new tasks
+		/// are posted and no budget is spent. A completed or cancelled project refuses most
+		/// changes ([`Error::ProjectClosed`]), and can be removed with
+		/// [`reap_project`](Pallet::reap_project) once no other pallet has open work in it.
+		///
+		/// ## Origin
+		/// The project's governance ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `status`: the new status: `Active`, `Paused`, `Completed` or `Cancelled`.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::InvalidStatusTransition`]: the project cannot go from its status to
+		///   `status` (it already has that status, or its status is final).
+		///
+		/// ## Events
+		/// - [`Event::StatusChanged`].
+		///
+		/// ## Complexity
+		/// O(1): 1 storage read and 1 write.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::set_status())]
 		pub fn set_status(
@@ -894,9 +1203,29 @@ pub mod pallet {
 
 		/// Changes the supply cap of the project's currency.
 		///
-		/// The project's governance, while the project is not completed or cancelled. The cap
-		/// cannot go below what was issued and not burned. Emits [`Event::CapChanged`]. Fails
-		/// with `ProjectNotFound`, `ProjectClosed`, `NoCurrency`, `ZeroCap`, `CapBelowSupply`.
+		/// Funding milestones never mints past the cap. The new cap cannot be below the
+		/// currency's supply: what was minted and not burned.
+		///
+		/// ## Origin
+		/// The project's governance ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `cap`: the new cap, above zero and at least the currency's supply.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
+		/// - [`Error::NoCurrency`]: the project has no currency.
+		/// - [`Error::ZeroCap`]: `cap` is zero.
+		/// - [`Error::CapBelowSupply`]: `cap` is below the currency's supply.
+		///
+		/// ## Events
+		/// - [`Event::CapChanged`].
+		///
+		/// ## Complexity
+		/// O(1): 1 storage read and 1 write.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::set_cap())]
 		pub fn set_cap(
@@ -917,16 +1246,34 @@ pub mod pallet {
 
 		/// Removes a completed or cancelled project and returns every deposit.
 		///
-		/// Any signed account, once no other pallet has open work in the project. The project's
-		/// and its milestones' deposits go back to whoever paid them; project currency left in
-		/// the treasury is burned; native tokens left (above what the account must keep for the
-		/// asset pallet's reserves) go to [`Config::ReapBeneficiary`]. The asset itself stays, so
-		/// holders keep what they earned. Emits [`Event::ProjectReaped`]. Fails with
-		/// `ProjectNotFound`, `ProjectNotFinal`, `OutstandingWork`.
+		/// The project's deposit and each milestone's deposit go back to whoever paid them.
+		/// Project currency left in the treasury is burned; the asset itself stays, so holders
+		/// keep what they earned. The treasury's spendable native tokens (all but its existential
+		/// deposit and the asset metadata deposit reserved there) go to
+		/// [`Config::ReapBeneficiary`]. The project and its milestones are removed for good; the
+		/// project's id is never reused.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): it releases every
-		/// milestone's deposit and empties the treasury, so its weight grows with the project's
-		/// milestones, up to `MaxMilestones`.
+		/// ## Origin
+		/// Signed by any account.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not signed.
+		/// - [`Error::ProjectNotFound`]: no project has this id.
+		/// - [`Error::ProjectNotFinal`]: the project is neither completed nor cancelled.
+		/// - [`Error::OutstandingWork`]: other pallets still have open work in the project
+		///   (tasks in escrow, running polls).
+		/// - `TokenError::BelowMinimum`: the native tokens left in the treasury are too few to
+		///   open the account of [`Config::ReapBeneficiary`].
+		///
+		/// ## Events
+		/// - [`Event::ProjectReaped`].
+		///
+		/// ## Complexity
+		/// O(m) in the project's milestones, at most `MaxMilestones`: 10 + 3m storage reads and
+		/// 8 + 3m writes.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::reap_project(T::MaxMilestones::get()))]
 		pub fn reap_project(
@@ -961,8 +1308,8 @@ pub mod pallet {
 				)?;
 			}
 			let milestones = record.milestone_count;
-			for (_, stone) in Milestones::<T>::drain_prefix(project) {
-				Self::release_deposit(&stone.depositor, stone.deposit);
+			for (_, milestone_record) in Milestones::<T>::drain_prefix(project) {
+				Self::release_deposit(&milestone_record.depositor, milestone_record.deposit);
 			}
 			Self::release_deposit(&record.depositor, record.deposit);
 			OpenDues::<T>::remove(project);
@@ -994,17 +1341,13 @@ pub mod pallet {
 			Ok(burned)
 		}
 
-		/// Releases a storage deposit; a shortfall (which the invariants rule out) is logged.
+		/// Releases a storage deposit this pallet holds.
 		fn release_deposit(who: &T::AccountId, amount: BalanceOf<T>) {
-			let released = T::NativeBalance::release(
+			commons_primitives::release_hold::<_, T::NativeBalance>(
 				&HoldReason::StorageDeposit.into(),
 				who,
 				amount,
-				Precision::BestEffort,
 			);
-			if released.map_or(true, |r| r != amount) {
-				log::error!(target: LOG_TARGET, "deposit of {who:?} not fully released");
-			}
 		}
 	}
 }

@@ -2,24 +2,23 @@
 
 #![allow(clippy::arithmetic_side_effects)]
 
-use crate::{self as pallet_projects, types::ProjectId, OutstandingWork};
+use crate::{self as pallet_projects, ProjectId};
+use commons_primitives::traits::{OnDonation, OutstandingWork};
 use core::cell::RefCell;
 use polkadot_sdk::{
 	frame_support::{
 		self, derive_impl, parameter_types,
-		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, ConstU8, EitherOf},
-		PalletId,
+		traits::{AsEnsureOriginWithArg, EitherOf},
 	},
-	frame_system::{self, EnsureNever, EnsureRoot},
+	frame_system::{self, EnsureRoot},
 	pallet_assets, pallet_balances, sp_io,
-	sp_runtime::{traits::ConvertInto, BuildStorage},
+	sp_runtime::traits::ConvertInto,
 };
 
 // Wide enough that the keyless accounts derived from a pallet id and a project id stay distinct
 // (a u64 keeps only "modl" and the pallet id, so every project would share one treasury).
 pub type AccountId = u128;
 pub type Balance = u64;
-type Block = frame_system::mocking::MockBlock<Test>;
 
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
@@ -33,56 +32,9 @@ pub const TREASURY: AccountId = 1000;
 pub const INITIAL: Balance = 1_000_000;
 pub const ED: Balance = 10;
 
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Assets = pallet_assets;
-	#[runtime::pallet_index(3)]
-	pub type Projects = pallet_projects;
-}
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = polkadot_sdk::sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type ExistentialDeposit = ConstU64<ED>;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Currency = Balances;
-	// As in the runtime: only the projects pallet (through `fungibles::Create`) and Root create.
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-	type Holder = ();
+commons_primitives::test_runtime! {
+	existential_deposit: ED;
+	3 => Projects: pallet_projects,
 }
 
 thread_local! {
@@ -108,19 +60,18 @@ pub fn reported_donations() -> Vec<(ProjectId, AccountId, Balance)> {
 }
 
 pub struct MockDonations;
-impl crate::OnDonation<AccountId, Balance> for MockDonations {
+impl OnDonation<AccountId, Balance> for MockDonations {
 	fn donated(project: ProjectId, from: &AccountId, amount: Balance) {
 		DONATIONS.with(|d| d.borrow_mut().push((project, *from, amount)));
 	}
 }
 
 parameter_types! {
-	pub const ProjectsPalletId: PalletId = PalletId(*b"cm/prjct");
 	pub const Treasury: AccountId = TREASURY;
 }
 
+#[derive_impl(pallet_projects::config_preludes::TestDefaultConfig)]
 impl pallet_projects::Config for Test {
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type NativeBalance = Balances;
 	type Assets = Assets;
 	type ProjectAssetId = ConvertInto;
@@ -129,19 +80,6 @@ impl pallet_projects::Config for Test {
 	type OutstandingWork = MockOutstanding;
 	type OnDonation = MockDonations;
 	type ReapBeneficiary = Treasury;
-	type PalletId = ProjectsPalletId;
-	type ProjectDepositBase = ConstU64<100>;
-	type MilestoneDepositBase = ConstU64<50>;
-	type DepositPerByte = ConstU64<1>;
-	type CurrencyDeposit = ConstU64<200>;
-	type MaxNameLen = ConstU32<32>;
-	type MaxCidLen = ConstU32<64>;
-	type MaxStewards = ConstU32<4>;
-	type MaxMilestones = ConstU32<8>;
-	type MaxSymbolLen = ConstU32<8>;
-	type MaxCurrencyNameLen = ConstU32<32>;
-	type MaxDecimals = ConstU8<18>;
-	type WeightInfo = ();
 }
 
 /// Builds test externalities with funded accounts, and checks the invariants after each test.
@@ -150,16 +88,9 @@ pub struct ExtBuilder;
 
 impl ExtBuilder {
 	pub fn build() -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_balances::GenesisConfig::<Test> {
-			balances: (1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect(),
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		let mut ext = sp_io::TestExternalities::new(storage);
+		let mut ext =
+			endowed_ext((1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect());
 		ext.execute_with(|| {
-			System::set_block_number(1);
 			set_outstanding(0);
 		});
 		ext

@@ -1,41 +1,7 @@
-//! [`EnsureProject`]: the origin check of a project's own governance, and
-//! [`ensure_steward_or_governance`]: the check of calls a steward or the governance may make.
+//! [`EnsureProject`]: the origin check of a project's own governance.
 
-use crate::types::{Actor, ProjectId, ProjectOrigin};
-use polkadot_sdk::{
-	frame_support::traits::{EnsureOriginWithArg, OriginTrait},
-	frame_system::{ensure_signed, RawOrigin},
-	sp_runtime::DispatchError,
-};
-
-/// Accepts the project's governance origin (`Governance`), or a signed account for which
-/// `is_steward` holds; any other signed account fails with `not_steward`, any other origin with
-/// `BadOrigin`.
-///
-/// Every pallet whose calls a steward or the project's governance may make (projects, tasks,
-/// contributions) checks its origin with this, passing its own `NotSteward` error.
-pub fn ensure_steward_or_governance<O, AccountId, Governance>(
-	origin: O,
-	project: ProjectId,
-	is_steward: impl FnOnce(&AccountId) -> bool,
-	not_steward: impl Into<DispatchError>,
-) -> Result<Actor<AccountId>, DispatchError>
-where
-	Governance: EnsureOriginWithArg<O, ProjectId>,
-	O: Into<Result<RawOrigin<AccountId>, O>>,
-{
-	match Governance::try_origin(origin, &project) {
-		Ok(_) => Ok(Actor::Governance),
-		Err(origin) => {
-			let who = ensure_signed(origin)?;
-			if is_steward(&who) {
-				Ok(Actor::Steward(who))
-			} else {
-				Err(not_steward.into())
-			}
-		},
-	}
-}
+use commons_primitives::{ProjectId, ProjectOrigin};
+use polkadot_sdk::frame_support::traits::{EnsureOriginWithArg, OriginTrait};
 
 /// Accepts [`ProjectOrigin::Project`] of the project given as argument, and nothing else.
 ///

@@ -9,6 +9,10 @@ use crate::{
 	pallet::{Projects, *},
 	types::*,
 };
+use commons_primitives::{
+	traits::ProjectsInterface, Actor, BudgetAsset, Cid, MilestoneId, ProjectId, ProjectOrigin,
+	ProjectStatus,
+};
 use polkadot_sdk::{
 	frame_support::{
 		assert_noop, assert_ok,
@@ -18,12 +22,12 @@ use polkadot_sdk::{
 		},
 		BoundedVec,
 	},
-	sp_runtime::{traits::BadOrigin, TokenError},
+	sp_runtime::{traits::BadOrigin, ArithmeticError, TokenError},
 };
 
 type Pallet = crate::Pallet<Test>;
 
-fn cid(s: &str) -> Cid<Test> {
+fn cid(s: &str) -> Cid {
 	BoundedVec::try_from(s.as_bytes().to_vec()).unwrap()
 }
 
@@ -252,7 +256,7 @@ mod create_project {
 			NextProjectId::<Test>::put(ProjectId::MAX);
 			assert_noop!(
 				Pallet::create_project(signed(ALICE), name("G"), cid("p"), None),
-				Error::<Test>::Overflow
+				ArithmeticError::Overflow
 			);
 		});
 	}
@@ -878,14 +882,17 @@ mod interface {
 			let m = add_milestone(project, BudgetAsset::ProjectCurrency, 500);
 			assert_eq!(
 				<Pallet as ProjectsInterface<_>>::status(project),
-				Some(ProjectStatus::Active)
+				Ok(ProjectStatus::Active)
 			);
-			assert_eq!(<Pallet as ProjectsInterface<_>>::status(5), None);
+			assert_eq!(
+				<Pallet as ProjectsInterface<_>>::status(5),
+				Err(Error::<Test>::ProjectNotFound.into())
+			);
 			assert_eq!(<Pallet as ProjectsInterface<_>>::stewards(project), vec![ALICE]);
 			assert_eq!(<Pallet as ProjectsInterface<_>>::currency(project), Some(project));
 			assert_eq!(
 				<Pallet as ProjectsInterface<_>>::milestone_asset(project, m),
-				Some(BudgetAsset::ProjectCurrency)
+				Ok(BudgetAsset::ProjectCurrency)
 			);
 			assert_eq!(
 				<Pallet as ProjectsInterface<_>>::project_account(project),
@@ -900,21 +907,7 @@ mod interface {
 /// these sequences burns through the asset pallet directly).
 mod properties {
 	use super::*;
-
-	/// A small deterministic generator (SplitMix64), so that failures reproduce from the seed.
-	struct Rng(u64);
-	impl Rng {
-		fn next(&mut self) -> u64 {
-			self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-			let mut z = self.0;
-			z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-			z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-			z ^ (z >> 31)
-		}
-		fn below(&mut self, n: u64) -> u64 {
-			self.next() % n
-		}
-	}
+	use commons_primitives::testing::SeededRng as Rng;
 
 	/// Runs one random call; returns which kind of call it was and whether it succeeded.
 	fn random_step(rng: &mut Rng) -> (usize, bool) {
@@ -994,7 +987,7 @@ mod properties {
 		let mut succeeded = [0u32; 15];
 		for seed in 0..200u64 {
 			ExtBuilder::build_and_execute(|| {
-				let mut rng = Rng(seed);
+				let mut rng = Rng::new(seed);
 				for step in 0..100 {
 					let (kind, ok) = random_step(&mut rng);
 					if ok {

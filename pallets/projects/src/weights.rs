@@ -192,8 +192,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::Counters` (r:1 w:0)
-	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::TaskStats` (r:1 w:0)
+	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::OpenPolls` (r:1 w:0)
 	/// Proof: `QuadraticVoting::OpenPolls` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)

@@ -1,13 +1,11 @@
 //! Eligibility, deposits, what the runtime API and the projects pallet read, and the invariants.
 
-use crate::{pallet::*, runtime_api::PollInfo, BalanceOf, Poll, PollId, Question};
-use pallet_contributions::ProjectMembership;
-use pallet_projects::{OutstandingWork, ProjectId, ProjectsInterface};
-use polkadot_sdk::{
-	frame_support::traits::{fungible, tokens::Precision, Get},
-	frame_system,
-	sp_runtime::Saturating,
+use crate::{pallet::*, runtime_api::PollInfo, BalanceOf, Poll, Question};
+use commons_primitives::{
+	traits::{OutstandingWork, ProjectMembership, ProjectsInterface},
+	PollId, ProjectId,
 };
+use polkadot_sdk::{frame_support::traits::Get, frame_system, sp_runtime::Saturating};
 
 impl<T: Config> Pallet<T> {
 	/// Whether `who` may vote in `poll`: a steward of its project, or a member by reputation
@@ -20,12 +18,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Returns a poll's deposit to its creator.
 	pub(crate) fn release_deposit(poll: &Poll<T>) {
-		// Best effort: the hold is this pallet's, so all of it is there.
-		let _ = <T::NativeBalance as fungible::MutateHold<_>>::release(
+		commons_primitives::release_hold::<_, T::NativeBalance>(
 			&HoldReason::PollDeposit.into(),
 			&poll.creator,
 			poll.deposit,
-			Precision::BestEffort,
 		);
 	}
 
@@ -128,11 +124,4 @@ impl<T: Config> OutstandingWork for Pallet<T> {
 	fn outstanding(project: ProjectId) -> u32 {
 		OpenPolls::<T>::get(project)
 	}
-}
-
-/// Makes the projects and members the benchmarks need.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// An open project in which `members` are members by reputation from now on.
-	fn project_with_members(members: &[AccountId]) -> ProjectId;
 }

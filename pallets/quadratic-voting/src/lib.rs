@@ -2,11 +2,13 @@
 //!
 //! Polls inside a project. A member asks the project's members either to choose among options,
 //! or whether to do something: a **proposal** is a call that, if the poll passes, is dispatched
-//! with the project's own origin ([`pallet_projects::ProjectOrigin::Project`]) — the runtime
+//! with the project's own origin
+//! ([`ProjectOrigin::Project`](commons_primitives::ProjectOrigin::Project)) — the runtime
 //! accepts that origin wherever a project's governance may act (funding a milestone, adding a
 //! steward, setting a recognition budget, …).
 //!
-//! **Who votes.** The members of the project ([`pallet_contributions::ProjectMembership`]): its
+//! **Who votes.** The members of the project
+//! ([`ProjectMembership`](commons_primitives::traits::ProjectMembership)): its
 //! stewards, and accounts whose earned reputation is at the membership threshold and **has been
 //! since the poll was created** — reputation is earned by peer-reviewed work (the sybil defence),
 //! and none earned during a poll gives a voice in it. The electorate (for the quorum) is the
@@ -47,8 +49,6 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-#[cfg(feature = "runtime-benchmarks")]
-pub use impls::BenchmarkHelper;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -58,18 +58,20 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use alloc::boxed::Box;
-	use pallet_contributions::ProjectMembership;
-	use pallet_projects::{ProjectId, ProjectOrigin, ProjectsInterface};
+	use commons_primitives::{
+		traits::{ProjectMembership, ProjectsInterface},
+		PollId, ProjectId, ProjectOrigin,
+	};
 	use polkadot_sdk::{
 		frame_support::{
 			dispatch::{GetDispatchInfo, PostDispatchInfo},
 			pallet_prelude::*,
-			traits::{fungible, QueryPreimage, StorePreimage},
+			traits::{fungible, DefensiveOption, QueryPreimage, StorePreimage},
 		},
 		frame_system::{self, pallet_prelude::*},
 		sp_runtime::{
 			traits::{CheckedAdd, Dispatchable, Saturating},
-			Percent,
+			ArithmeticError, Percent,
 		},
 	};
 
@@ -148,7 +150,7 @@ pub mod pallet {
 
 		/// Makes projects with members for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: commons_primitives::traits::MembersBenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Why this pallet holds native tokens.
@@ -160,7 +162,7 @@ pub mod pallet {
 
 	/// Running polls (and ended ones not yet closed).
 	#[pallet::storage]
-	pub type Polls<T: Config> = StorageMap<_, Blake2_128Concat, PollId, Poll<T>>;
+	pub type Polls<T: Config> = StorageMap<_, Twox64Concat, PollId, Poll<T>>;
 
 	/// The id the next poll gets.
 	#[pallet::storage]
@@ -169,11 +171,11 @@ pub mod pallet {
 	/// Each voter's vote in each running poll.
 	#[pallet::storage]
 	pub type Votes<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, PollId, Blake2_128Concat, T::AccountId, Vote>;
+		StorageDoubleMap<_, Twox64Concat, PollId, Blake2_128Concat, T::AccountId, Vote>;
 
 	/// How many polls each project has open (they keep it from being reaped).
 	#[pallet::storage]
-	pub type OpenPolls<T: Config> = StorageMap<_, Blake2_128Concat, ProjectId, u32, ValueQuery>;
+	pub type OpenPolls<T: Config> = StorageMap<_, Twox64Concat, ProjectId, u32, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -212,14 +214,10 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The project does not exist.
-		ProjectNotFound,
-		/// The project is completed or cancelled.
-		ProjectClosed,
 		/// Only members of the project may create polls.
 		NotMember,
 		/// The end block is sooner than `MinDuration` or later than `MaxDuration` from now.
-		BadEnd,
+		EndOutOfRange,
 		/// An options poll needs at least two options, each with a label.
 		TooFewOptions,
 		/// An option's label is empty.
@@ -246,8 +244,6 @@ pub mod pallet {
 		TooManyVoters,
 		/// The passed proposal weighs more than the bound given to close the poll.
 		ProposalWeightAboveBound,
-		/// A count would overflow.
-		Overflow,
 	}
 
 	#[pallet::hooks]
@@ -270,16 +266,44 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Asks the project's members to choose among `options`, until block `end`.
 		///
-		/// A member of the project, while it is open. `end` is between `MinDuration` and
-		/// `MaxDuration` blocks from now; `quorum` is the share of the project's current members
-		/// that must vote for the outcome to count. Holds `PollDeposit` plus `ByteDeposit` per
-		/// byte of the labels until the poll is closed. Emits [`Event::PollCreated`]. Fails with
-		/// `ProjectNotFound`, `ProjectClosed`, `NotMember`, `BadEnd`, `TooFewOptions`,
-		/// `EmptyLabel`, `Overflow`, or a balance error when the deposit cannot be held.
+		/// The project's stewards may vote, and so may the accounts that have been members by
+		/// reputation since the poll was created or earlier; the electorate, for the quorum, is
+		/// the number of members at creation. Each voter has [`Config::VoiceCredits`] voice
+		/// credits in the poll, and `n` votes cost `n²` of them. After `end`, anyone may close
+		/// the poll: if enough of the electorate voted, the single option with the most votes
+		/// wins. A deposit of [`Config::PollDeposit`] plus [`Config::ByteDeposit`] per byte of
+		/// the labels is held from the caller until the poll is closed.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): membership is checked
-		/// against the project's standings, a list of up to `MaxMembers` entries read whole (most
-		/// of its proof size), and the deposit is held.
+		/// ## Origin
+		/// Signed by a member of the project: a steward, or an account whose reputation in the
+		/// project is at least the membership threshold.
+		///
+		/// ## Parameters
+		/// - `project`: the project; it must not be completed or cancelled.
+		/// - `options`: the options' labels (a short text or a CID each): 2 to
+		///   [`Config::MaxOptions`] of them, each 1 to [`Config::MaxLabelLen`] bytes.
+		/// - `end`: the last block in which votes are taken: at least [`Config::MinDuration`] and
+		///   at most [`Config::MaxDuration`] blocks after the current one.
+		/// - `quorum`: the share of the electorate that must vote for the outcome to count
+		///   (rounded up, and at least one voter).
+		///
+		/// ## Errors
+		/// - [`Error::TooFewOptions`]: there are fewer than two options.
+		/// - [`Error::EmptyLabel`]: an option's label is empty.
+		/// - `Projects::ProjectNotFound`: no project has this id.
+		/// - `Projects::ProjectClosed`: the project is completed or cancelled.
+		/// - [`Error::NotMember`]: the caller is not a member of the project.
+		/// - `ArithmeticError::Overflow`: the earliest end block or the poll id would overflow.
+		/// - [`Error::EndOutOfRange`]: `end` is sooner than [`Config::MinDuration`] or later than
+		///   [`Config::MaxDuration`] blocks from now.
+		/// - `TokenError::FundsUnavailable`: the caller cannot pay the deposit.
+		///
+		/// ## Events
+		/// - [`Event::PollCreated`].
+		///
+		/// ## Complexity
+		/// O(1): 6 storage reads and 5 writes. One of them reads the project's list of members by
+		/// reputation whole, to check membership and count the electorate.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_poll())]
 		pub fn create_poll(
@@ -298,18 +322,48 @@ pub mod pallet {
 			Self::open(creator, project, Question::Options(options), bytes, tally, end, quorum)
 		}
 
-		/// Proposes that the project do `call`: if the poll passes, it is dispatched with the
-		/// project's origin when the poll is closed.
+		/// Asks the project's members whether the project should make `call`, until block `end`.
 		///
-		/// A member of the project, while it is open, with the same `end` and `quorum` as
-		/// [`create_poll`](Pallet::create_poll). A call longer than 128 bytes encoded is noted in
-		/// the preimage pallet (and removed when the poll is closed). Holds `PollDeposit` plus
-		/// `ByteDeposit` per byte of the call. Emits [`Event::PollCreated`]. Fails with
-		/// `ProposalTooLong`, and as `create_poll` does.
+		/// The poll works as one of [`create_poll`](Pallet::create_poll), with two choices: aye
+		/// and nay. If, when the poll is closed, enough of the electorate voted and the ayes
+		/// outnumber the nays, `call` is dispatched with the project's own origin, which the
+		/// runtime accepts wherever the project's governance may act. A call longer than 128
+		/// bytes encoded is stored in the preimage pallet until the poll is closed. A deposit of
+		/// [`Config::PollDeposit`] plus [`Config::ByteDeposit`] per byte of the encoded call is
+		/// held from the caller until the poll is closed. The fee is charged for the longest call
+		/// allowed; the part for bytes that `call` does not use is refunded.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): membership is checked
-		/// against the project's standings (read whole), the deposit is held, and a proposal longer
-		/// than 128 bytes is noted in pallet-preimage.
+		/// ## Origin
+		/// Signed by a member of the project: a steward, or an account whose reputation in the
+		/// project is at least the membership threshold.
+		///
+		/// ## Parameters
+		/// - `project`: the project; it must not be completed or cancelled.
+		/// - `call`: the call the project would make: at most [`Config::MaxProposalLen`] bytes
+		///   encoded.
+		/// - `end`: the last block in which votes are taken: at least [`Config::MinDuration`] and
+		///   at most [`Config::MaxDuration`] blocks after the current one.
+		/// - `quorum`: the share of the electorate that must vote for the outcome to count
+		///   (rounded up, and at least one voter).
+		///
+		/// ## Errors
+		/// - [`Error::ProposalTooLong`]: `call` is longer than [`Config::MaxProposalLen`] bytes
+		///   encoded.
+		/// - `Projects::ProjectNotFound`: no project has this id.
+		/// - `Projects::ProjectClosed`: the project is completed or cancelled.
+		/// - [`Error::NotMember`]: the caller is not a member of the project.
+		/// - `ArithmeticError::Overflow`: the earliest end block or the poll id would overflow.
+		/// - [`Error::EndOutOfRange`]: `end` is sooner than [`Config::MinDuration`] or later than
+		///   [`Config::MaxDuration`] blocks from now.
+		/// - `TokenError::FundsUnavailable`: the caller cannot pay the deposit.
+		///
+		/// ## Events
+		/// - [`Event::PollCreated`].
+		///
+		/// ## Complexity
+		/// O(L) in the call's encoded length L: 8 storage reads and 7 writes. One of them reads
+		/// the project's list of members by reputation whole, to check membership and count the
+		/// electorate.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::propose(T::MaxProposalLen::get()))]
 		pub fn propose(
@@ -331,13 +385,42 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::propose(bytes)).into())
 		}
 
-		/// Votes `votes` votes for `choice`, at a cost of `votes²` voice credits.
+		/// Casts `votes` votes for `choice` in a poll, at a cost of `votes²` voice credits.
 		///
-		/// A member eligible in the poll (a steward, or a member by reputation since the poll
-		/// was created or earlier), until the poll's end block. A second vote replaces the first
-		/// (its votes leave the tally first); `votes = 0` withdraws it. Emits [`Event::Voted`].
-		/// Fails with `PollNotFound`, `PollEnded`, `NotEligible`, `InvalidChoice`,
-		/// `InsufficientCredits`, `NotVoted`, `TooManyVoters`, `Overflow`.
+		/// Each voter has [`Config::VoiceCredits`] voice credits in each poll, and one vote: any
+		/// number of votes for one choice, as many as the credits pay for. Voting again replaces
+		/// the earlier vote (its votes leave the tally first), and voting with zero votes
+		/// withdraws it. Votes are taken until the poll's end block.
+		///
+		/// ## Origin
+		/// Signed by an account eligible in the poll: a steward of the project, or an account
+		/// that has been a member of the project by reputation since the poll was created or
+		/// earlier.
+		///
+		/// ## Parameters
+		/// - `poll`: the poll; its end block must not have passed.
+		/// - `choice`: `Aye` or `Nay` for a proposal; `Option(i)` for the option with index `i`
+		///   (from 0) of an options poll.
+		/// - `votes`: how many votes; `votes²` must be at most [`Config::VoiceCredits`]. Zero
+		///   withdraws the caller's vote.
+		///
+		/// ## Errors
+		/// - [`Error::PollNotFound`]: no running poll has this id.
+		/// - [`Error::PollEnded`]: the poll's end block has passed.
+		/// - [`Error::NotEligible`]: the caller may not vote in this poll.
+		/// - [`Error::InvalidChoice`]: `choice` does not fit the poll.
+		/// - [`Error::InsufficientCredits`]: `votes²` is more than [`Config::VoiceCredits`].
+		/// - [`Error::NotVoted`]: `votes` is zero and the caller has no vote to withdraw.
+		/// - [`Error::TooManyVoters`]: the caller has not voted yet and the poll already has
+		///   [`Config::MaxVoters`] voters.
+		/// - `ArithmeticError::Overflow`: the choice's tally would overflow.
+		///
+		/// ## Events
+		/// - [`Event::Voted`].
+		///
+		/// ## Complexity
+		/// O(1): 4 storage reads and 2 writes. One of them reads the project's list of members by
+		/// reputation whole, to check eligibility.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::vote())]
 		pub fn vote(
@@ -361,9 +444,13 @@ pub mod pallet {
 			let previous = Votes::<T>::get(poll, &voter);
 			match previous {
 				Some(old) => {
-					let old_slot = record.slot(old.choice).ok_or(Error::<T>::InvalidChoice)?;
-					let counted =
-						record.tally.get_mut(old_slot).ok_or(Error::<T>::InvalidChoice)?;
+					// A stored vote is for a choice of its poll.
+					let old_slot =
+						record.slot(old.choice).defensive_ok_or(DispatchError::Corruption)?;
+					let counted = record
+						.tally
+						.get_mut(old_slot)
+						.defensive_ok_or(DispatchError::Corruption)?;
 					*counted = counted.saturating_sub(u64::from(old.votes));
 				},
 				None => {
@@ -371,8 +458,9 @@ pub mod pallet {
 					ensure!(record.voters < T::MaxVoters::get(), Error::<T>::TooManyVoters);
 				},
 			}
-			let counted = record.tally.get_mut(slot).ok_or(Error::<T>::InvalidChoice)?;
-			*counted = counted.checked_add(u64::from(votes)).ok_or(Error::<T>::Overflow)?;
+			// `slot` indexes the tally: the tally has a count for every choice.
+			let counted = record.tally.get_mut(slot).defensive_ok_or(DispatchError::Corruption)?;
+			*counted = counted.checked_add(u64::from(votes)).ok_or(ArithmeticError::Overflow)?;
 			if votes == 0 {
 				Votes::<T>::remove(poll, &voter);
 				record.voters = record.voters.saturating_sub(1);
@@ -388,16 +476,42 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Closes a poll after its end block: records the outcome, dispatches a passed proposal
-		/// with the project's origin, returns the deposit and removes the poll and its votes.
+		/// Closes a poll after its end block and dispatches a passed proposal.
 		///
-		/// Any signed account. `proposal_weight_bound` must be at least the weight of a passed
-		/// proposal's call (zero will do for options polls and for proposals that did not pass);
-		/// it is part of this call's weight, which is linear in `MaxVoters` besides (every vote
-		/// is removed): above three transfers' weight when a poll has many voters, and bounded.
-		/// Emits [`Event::PollClosed`]. Fails with `PollNotFound`, `PollRunning`,
-		/// `ProposalWeightAboveBound`, or the preimage pallet's error when a noted proposal is
-		/// missing.
+		/// The outcome is decided: with fewer voters than the quorum's share of the electorate
+		/// (or none), the poll has no quorum; a proposal passes if its ayes outnumber its nays,
+		/// and is then dispatched with the project's own origin (its result is in the event: a
+		/// failed proposal does not make this call fail); an options poll is won by the single
+		/// option with the most votes, or tied. The creator's deposit is released, and the poll,
+		/// its votes and any stored proposal are removed. The fee is charged for
+		/// [`Config::MaxVoters`] votes plus `proposal_weight_bound`; the part for votes the poll
+		/// did not have and weight the proposal did not use is refunded.
+		///
+		/// ## Origin
+		/// Signed by any account.
+		///
+		/// ## Parameters
+		/// - `poll`: the poll; its end block must have passed.
+		/// - `proposal_weight_bound`: the most weight a passed proposal's call may use; it must be
+		///   at least that call's weight. Zero will do for an options poll and for a proposal that
+		///   did not pass.
+		///
+		/// ## Errors
+		/// - [`Error::PollNotFound`]: no running poll has this id.
+		/// - [`Error::PollRunning`]: the poll's end block has not passed.
+		/// - [`Error::ProposalWeightAboveBound`]: the proposal passed and its call weighs more
+		///   than `proposal_weight_bound`.
+		/// - `DispatchError::Unavailable`: the proposal passed and its call is no longer stored
+		///   in the preimage pallet.
+		/// - `DispatchError::Corruption`: the proposal passed and its call no longer decodes (the
+		///   runtime's calls changed since it was proposed).
+		///
+		/// ## Events
+		/// - [`Event::PollClosed`].
+		///
+		/// ## Complexity
+		/// O(V) in the poll's voters V (at most [`Config::MaxVoters`]): 4 storage reads and 4
+		/// writes, plus 1 read and 1 write per vote, plus the weight of a passed proposal's call.
 		#[pallet::call_index(3)]
 		#[pallet::weight(
 			T::WeightInfo::close_poll(T::MaxVoters::get()).saturating_add(*proposal_weight_bound)
@@ -463,13 +577,13 @@ pub mod pallet {
 			project: ProjectId,
 			end: BlockNumberFor<T>,
 		) -> DispatchResult {
-			let status = T::Projects::status(project).ok_or(Error::<T>::ProjectNotFound)?;
-			ensure!(!status.is_final(), Error::<T>::ProjectClosed);
+			T::Projects::ensure_open(project)?;
 			ensure!(T::Membership::is_member(project, creator), Error::<T>::NotMember);
 			let now = frame_system::Pallet::<T>::block_number();
-			let earliest = now.checked_add(&T::MinDuration::get()).ok_or(Error::<T>::Overflow)?;
+			let earliest =
+				now.checked_add(&T::MinDuration::get()).ok_or(ArithmeticError::Overflow)?;
 			let latest = now.saturating_add(T::MaxDuration::get());
-			ensure!(earliest <= end && end <= latest, Error::<T>::BadEnd);
+			ensure!(earliest <= end && end <= latest, Error::<T>::EndOutOfRange);
 			Ok(())
 		}
 
@@ -485,7 +599,7 @@ pub mod pallet {
 			quorum: Percent,
 		) -> DispatchResult {
 			let poll = NextPollId::<T>::get();
-			let next = poll.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let next = poll.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let bytes = u32::try_from(bytes).unwrap_or(u32::MAX);
 			let deposit = T::PollDeposit::get()
 				.saturating_add(T::ByteDeposit::get().saturating_mul(bytes.into()));

@@ -4,24 +4,26 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate::{self as pallet_quadratic_voting};
+use commons_primitives::{
+	traits::{ProjectMembership, ProjectsInterface},
+	ProjectId, ReputationScore,
+};
 use core::cell::RefCell;
-use pallet_contributions::ProjectMembership;
-use pallet_projects::{CurrencyParams, ProjectId, ProjectsInterface};
+use pallet_projects::CurrencyParams;
 use polkadot_sdk::{
 	frame_support::{
 		self, assert_ok, derive_impl, parameter_types,
-		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, ConstU8, EitherOf},
-		BoundedVec, PalletId,
+		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, EitherOf},
+		BoundedVec,
 	},
-	frame_system::{self, EnsureNever, EnsureRoot, EnsureSigned},
+	frame_system::{self, EnsureRoot, EnsureSigned},
 	pallet_assets, pallet_balances, pallet_preimage, sp_io,
-	sp_runtime::{traits::ConvertInto, BuildStorage},
+	sp_runtime::traits::ConvertInto,
 };
 use std::collections::BTreeMap;
 
 pub type AccountId = u128;
 pub type Balance = u64;
-type Block = frame_system::mocking::MockBlock<Test>;
 
 /// The founder and steward of the projects the tests create.
 pub const ALICE: AccountId = 1;
@@ -61,8 +63,8 @@ pub struct MockMembership;
 impl ProjectMembership<AccountId> for MockMembership {
 	type BlockNumber = u64;
 
-	fn reputation(project: ProjectId, who: &AccountId) -> u128 {
-		u128::from(Self::member_since(project, who).is_some())
+	fn reputation(project: ProjectId, who: &AccountId) -> ReputationScore {
+		ReputationScore::from(Self::member_since(project, who).is_some())
 	}
 	fn is_member(project: ProjectId, who: &AccountId) -> bool {
 		Projects::is_steward(project, who) || Self::member_since(project, who).is_some()
@@ -79,59 +81,11 @@ impl ProjectMembership<AccountId> for MockMembership {
 	}
 }
 
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Assets = pallet_assets;
-	#[runtime::pallet_index(3)]
-	pub type Preimage = pallet_preimage;
-	#[runtime::pallet_index(4)]
-	pub type Projects = pallet_projects;
-	#[runtime::pallet_index(5)]
-	pub type QuadraticVoting = pallet_quadratic_voting;
-}
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = polkadot_sdk::sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type ExistentialDeposit = ConstU64<ED>;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-	type Holder = ();
+commons_primitives::test_runtime! {
+	existential_deposit: ED;
+	3 => Preimage: pallet_preimage,
+	4 => Projects: pallet_projects,
+	5 => QuadraticVoting: pallet_quadratic_voting,
 }
 
 impl pallet_preimage::Config for Test {
@@ -143,7 +97,6 @@ impl pallet_preimage::Config for Test {
 }
 
 parameter_types! {
-	pub const ProjectsPalletId: PalletId = PalletId(*b"cm/prjct");
 	pub const Treasury: AccountId = TREASURY;
 }
 
@@ -151,28 +104,14 @@ parameter_types! {
 type Governance =
 	EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, pallet_projects::EnsureProject>;
 
+#[derive_impl(pallet_projects::config_preludes::TestDefaultConfig)]
 impl pallet_projects::Config for Test {
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type NativeBalance = Balances;
 	type Assets = Assets;
 	type ProjectAssetId = ConvertInto;
 	type GovernanceOrigin = Governance;
 	type OutstandingWork = QuadraticVoting;
-	type OnDonation = ();
 	type ReapBeneficiary = Treasury;
-	type PalletId = ProjectsPalletId;
-	type ProjectDepositBase = ConstU64<100>;
-	type MilestoneDepositBase = ConstU64<50>;
-	type DepositPerByte = ConstU64<1>;
-	type CurrencyDeposit = ConstU64<200>;
-	type MaxNameLen = ConstU32<32>;
-	type MaxCidLen = ConstU32<64>;
-	type MaxStewards = ConstU32<4>;
-	type MaxMilestones = ConstU32<8>;
-	type MaxSymbolLen = ConstU32<8>;
-	type MaxCurrencyNameLen = ConstU32<32>;
-	type MaxDecimals = ConstU8<18>;
-	type WeightInfo = ();
 }
 
 impl pallet_quadratic_voting::Config for Test {
@@ -198,7 +137,7 @@ impl pallet_quadratic_voting::Config for Test {
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<AccountId> for MockMembership {
+impl commons_primitives::traits::MembersBenchmarkHelper<AccountId> for MockMembership {
 	fn project_with_members(members: &[AccountId]) -> ProjectId {
 		let project = new_project();
 		let now = System::block_number();
@@ -210,16 +149,8 @@ impl crate::BenchmarkHelper<AccountId> for MockMembership {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
+	let mut ext = endowed_ext((1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect());
 	ext.execute_with(|| {
-		System::set_block_number(1);
 		MEMBERS.with(|m| m.borrow_mut().clear());
 	});
 	ext

@@ -1,9 +1,9 @@
 //! The runtime API through which wallets and Polkadot.js Apps ("Runtime calls") read polls.
 
-use crate::{Outcome, PollId};
+use crate::Outcome;
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
-use pallet_projects::ProjectId;
+use commons_primitives::{PollId, ProjectId};
 use polkadot_sdk::sp_runtime::Percent;
 use scale_info::TypeInfo;
 

@@ -3,9 +3,9 @@
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use crate::{
-	mock::*, Choice, Error, Event, NextPollId, OpenPolls, Outcome, PollId, Polls, Question, Votes,
+	mock::*, Choice, Error, Event, NextPollId, OpenPolls, Outcome, Polls, Question, Votes,
 };
-use pallet_projects::{ProjectStatus, ProjectsInterface};
+use commons_primitives::{testing::SeededRng, traits::ProjectsInterface, PollId, ProjectStatus};
 use polkadot_sdk::{
 	frame_support::{
 		assert_noop, assert_ok,
@@ -13,7 +13,7 @@ use polkadot_sdk::{
 		weights::Weight,
 		BoundedVec,
 	},
-	sp_runtime::{DispatchError, Percent, TokenError},
+	sp_runtime::{ArithmeticError, DispatchError, Percent, TokenError},
 };
 
 type Options = BoundedVec<BoundedVec<u8, ConstU32<16>>, ConstU32<4>>;
@@ -328,16 +328,19 @@ fn create_errors() {
 		};
 		assert_noop!(create(BOB, project, &["a"], 20), Error::<Test>::TooFewOptions);
 		assert_noop!(create(BOB, project, &["a", ""], 20), Error::<Test>::EmptyLabel);
-		assert_noop!(create(BOB, 9, &["a", "b"], 20), Error::<Test>::ProjectNotFound);
+		assert_noop!(
+			create(BOB, 9, &["a", "b"], 20),
+			pallet_projects::Error::<Test>::ProjectNotFound
+		);
 		assert_noop!(create(EVE, project, &["a", "b"], 20), Error::<Test>::NotMember);
-		assert_noop!(create(BOB, project, &["a", "b"], 1 + MIN - 1), Error::<Test>::BadEnd);
-		assert_noop!(create(BOB, project, &["a", "b"], 1 + MAX + 1), Error::<Test>::BadEnd);
+		assert_noop!(create(BOB, project, &["a", "b"], 1 + MIN - 1), Error::<Test>::EndOutOfRange);
+		assert_noop!(create(BOB, project, &["a", "b"], 1 + MAX + 1), Error::<Test>::EndOutOfRange);
 		assert_ok!(create(BOB, project, &["a", "b"], 1 + MIN));
 		assert_ok!(create(BOB, project, &["a", "b"], 1 + MAX));
 		make_member(project, POOR, 1);
 		assert_noop!(create(POOR, project, &["a", "b"], 20), TokenError::FundsUnavailable);
 		NextPollId::<Test>::put(u32::MAX);
-		assert_noop!(create(BOB, project, &["a", "b"], 20), Error::<Test>::Overflow);
+		assert_noop!(create(BOB, project, &["a", "b"], 20), ArithmeticError::Overflow);
 		NextPollId::<Test>::put(2);
 		assert_noop!(
 			QuadraticVoting::create_poll(
@@ -350,7 +353,10 @@ fn create_errors() {
 			DispatchError::BadOrigin
 		);
 		assert_ok!(Projects::set_status(RuntimeOrigin::root(), project, ProjectStatus::Completed));
-		assert_noop!(create(BOB, project, &["a", "b"], 20), Error::<Test>::ProjectClosed);
+		assert_noop!(
+			create(BOB, project, &["a", "b"], 20),
+			pallet_projects::Error::<Test>::ProjectClosed
+		);
 	});
 }
 
@@ -439,13 +445,8 @@ fn a_project_with_open_polls_cannot_be_reaped() {
 fn random_voting_keeps_tallies_and_credits_exact() {
 	use std::collections::BTreeMap;
 	for seed in 0..100u64 {
-		let mut state = seed.wrapping_mul(0x2545_f491_4f6c_dd1d).wrapping_add(7);
-		let mut next = move |n: u64| {
-			state ^= state << 13;
-			state ^= state >> 7;
-			state ^= state << 17;
-			state % n
-		};
+		let mut rng = SeededRng::new(seed);
+		let mut next = move |n: u64| rng.below(n);
 		new_test_ext().execute_with(|| {
 			let project = project_with_members();
 			let polls = [options_poll(project), proposal(project, set_cap(project, 9))];

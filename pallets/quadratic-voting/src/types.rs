@@ -2,7 +2,7 @@
 
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use pallet_projects::ProjectId;
+use commons_primitives::{FungibleBalance, ProjectId};
 use polkadot_sdk::{
 	frame_support::{
 		traits::Bounded, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
@@ -12,9 +12,6 @@ use polkadot_sdk::{
 };
 use scale_info::TypeInfo;
 
-/// Identifies a poll. Assigned in creation order, never reused.
-pub type PollId = u32;
-
 /// An option's label: a short text or a CID.
 pub type LabelOf<T> = BoundedVec<u8, <T as Config>::MaxLabelLen>;
 
@@ -22,11 +19,9 @@ pub type LabelOf<T> = BoundedVec<u8, <T as Config>::MaxLabelLen>;
 pub type BoundedCallOf<T> =
 	Bounded<<T as Config>::RuntimeCall, <T as frame_system::Config>::Hashing>;
 
-/// The native balance type.
+/// The native balance type: poll deposits.
 pub type BalanceOf<T> =
-	<<T as Config>::NativeBalance as polkadot_sdk::frame_support::traits::fungible::Inspect<
-		<T as frame_system::Config>::AccountId,
-	>>::Balance;
+	FungibleBalance<<T as Config>::NativeBalance, <T as frame_system::Config>::AccountId>;
 
 /// What a poll asks.
 #[derive(

@@ -7,7 +7,10 @@
 
 use super::*;
 use alloc::vec::Vec;
-use pallet_projects::{BenchmarkHelper as _, BudgetAsset, MilestoneId, ProjectId};
+use commons_primitives::{
+	traits::ProjectsBenchmarkHelper as _, Actor, BudgetAsset, Cid, MaxCidLen, MilestoneId,
+	ProjectId, TaskId,
+};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::{
@@ -26,8 +29,8 @@ fn fund<T: Config>(who: &T::AccountId) {
 	T::NativeBalance::set_balance(who, plenty);
 }
 
-fn filled<T: Config>(byte: u8) -> Cid<T> {
-	BoundedVec::try_from(alloc::vec![byte; T::MaxCidLen::get() as usize]).unwrap()
+fn filled(byte: u8) -> Cid {
+	BoundedVec::try_from(alloc::vec![byte; MaxCidLen::get() as usize]).unwrap()
 }
 
 fn all_reviewers<T: Config>() -> BoundedVec<T::AccountId, T::MaxReviewers> {
@@ -59,7 +62,7 @@ fn post<T: Config>(steward: &T::AccountId, project: ProjectId, milestone: Milest
 		RawOrigin::Signed(steward.clone()).into(),
 		project,
 		milestone,
-		filled::<T>(b's'),
+		filled(b's'),
 		REWARD.into(),
 		frame_system::Pallet::<T>::block_number() + 100u32.into(),
 		all_reviewers::<T>(),
@@ -82,8 +85,7 @@ fn claimed<T: Config>() -> (TaskId, T::AccountId, ProjectId) {
 /// A claimed task with work submitted.
 fn submitted<T: Config>() -> (TaskId, T::AccountId, ProjectId) {
 	let (task, worker, project) = claimed::<T>();
-	Pallet::<T>::submit_work(RawOrigin::Signed(worker.clone()).into(), task, filled::<T>(b'w'))
-		.unwrap();
+	Pallet::<T>::submit_work(RawOrigin::Signed(worker.clone()).into(), task, filled(b'w')).unwrap();
 	(task, worker, project)
 }
 
@@ -112,7 +114,7 @@ mod benchmarks {
 			RawOrigin::Signed(steward),
 			project,
 			milestone,
-			filled::<T>(b's'),
+			filled(b's'),
 			REWARD.into(),
 			due,
 			reviewers,
@@ -139,7 +141,7 @@ mod benchmarks {
 	#[benchmark]
 	fn submit_work() {
 		let (task, worker, project) = claimed::<T>();
-		let evidence = filled::<T>(b'e');
+		let evidence = filled(b'e');
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(worker.clone()), task, evidence.clone());
@@ -156,13 +158,13 @@ mod benchmarks {
 				RawOrigin::Signed(reviewer::<T>(i)).into(),
 				task,
 				true,
-				filled::<T>(b'c'),
+				filled(b'c'),
 			)
 			.unwrap();
 		}
 
 		#[extrinsic_call]
-		review(RawOrigin::Signed(reviewer::<T>(last)), task, true, filled::<T>(b'c'));
+		review(RawOrigin::Signed(reviewer::<T>(last)), task, true, filled(b'c'));
 
 		last_event::<T>(Event::TaskPaid {
 			task,
@@ -184,14 +186,14 @@ mod benchmarks {
 				RawOrigin::Signed(reviewer::<T>(i)).into(),
 				task,
 				false,
-				filled::<T>(b'c'),
+				filled(b'c'),
 			)
 			.unwrap();
 		}
 		let decider = reviewer::<T>(majority - 1);
 
 		#[extrinsic_call]
-		review(RawOrigin::Signed(decider.clone()), task, false, filled::<T>(b'c'));
+		review(RawOrigin::Signed(decider.clone()), task, false, filled(b'c'));
 
 		last_event::<T>(Event::TaskReopened {
 			task,
@@ -260,14 +262,14 @@ mod benchmarks {
 		let first = reviewer::<T>(0);
 
 		#[extrinsic_call]
-		review(RawOrigin::Signed(first.clone()), task, true, filled::<T>(b'c'));
+		review(RawOrigin::Signed(first.clone()), task, true, filled(b'c'));
 
 		last_event::<T>(Event::TaskReviewed {
 			task,
 			project,
 			reviewer: first,
 			approved: true,
-			comment: filled::<T>(b'c'),
+			comment: filled(b'c'),
 			approvals: 1,
 			rejections: 0,
 		});

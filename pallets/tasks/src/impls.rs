@@ -3,10 +3,13 @@
 use crate::{
 	pallet::*,
 	types::{Task, *},
-	BalanceOf,
+	AssetIdOf, BalanceOf,
 };
 use codec::{Encode, MaxEncodedLen};
-use pallet_projects::{BudgetAsset, OutstandingWork, ProjectId, ProjectsInterface};
+use commons_primitives::{
+	traits::{OutstandingWork, ProjectsInterface, TaskLedger},
+	Actor, BudgetAsset, Cid, ProjectId, TaskId,
+};
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
@@ -17,6 +20,7 @@ use polkadot_sdk::{
 			tokens::{
 				DepositConsequence, Fortitude, Precision, Preservation, Provenance, Restriction,
 			},
+			DefensiveOption,
 		},
 	},
 	frame_system::{self, pallet_prelude::*},
@@ -35,7 +39,7 @@ impl<T: Config> Pallet<T> {
 	/// How many of the project's live tasks are past their due block.
 	pub fn overdue(project: ProjectId) -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
-		pallet_projects::dues::past(&LiveDues::<T>::get(project), &now)
+		commons_primitives::dues::past(&LiveDues::<T>::get(project), &now)
 	}
 
 	/// The task, or `TaskNotFound`.
@@ -48,11 +52,8 @@ impl<T: Config> Pallet<T> {
 		origin: OriginFor<T>,
 		project: ProjectId,
 	) -> Result<Actor<T::AccountId>, DispatchError> {
-		pallet_projects::ensure_steward_or_governance::<_, _, T::GovernanceOrigin>(
-			origin,
-			project,
-			|who| T::Projects::is_steward(project, who),
-			Error::<T>::NotSteward,
+		commons_primitives::ensure_steward_or_governance::<T::Projects, T::GovernanceOrigin, _, _>(
+			origin, project,
 		)
 	}
 
@@ -81,10 +82,16 @@ impl<T: Config> Pallet<T> {
 		Ok(match asset {
 			BudgetAsset::Native => T::NativeBalance::minimum_balance(),
 			BudgetAsset::ProjectCurrency => {
-				let id = T::Projects::currency(project).ok_or(Error::<T>::NoCurrency)?;
-				<T::Assets as fungibles::Inspect<_>>::minimum_balance(id)
+				<T::Assets as fungibles::Inspect<_>>::minimum_balance(Self::currency(project)?)
 			},
 		})
+	}
+
+	/// The currency of `project`, whose milestone budgets are in it: the projects pallet plans
+	/// a budget in project currency only in a project that has one, so its absence is a broken
+	/// invariant.
+	pub(crate) fn currency(project: ProjectId) -> Result<AssetIdOf<T>, DispatchError> {
+		T::Projects::currency(project).defensive_ok_or(DispatchError::Corruption)
 	}
 
 	/// The storage deposit of a task: a base plus a price per byte of its record at its largest
@@ -93,7 +100,7 @@ impl<T: Config> Pallet<T> {
 		let largest = task
 			.encoded_size()
 			.saturating_add(Claim::<T>::max_encoded_len())
-			.saturating_add(Cid::<T>::max_encoded_len());
+			.saturating_add(Cid::max_encoded_len());
 		let bytes = u32::try_from(largest).unwrap_or(u32::MAX);
 		T::TaskDepositBase::get()
 			.saturating_add(T::DepositPerByte::get().saturating_mul(bytes.into()))
@@ -102,14 +109,15 @@ impl<T: Config> Pallet<T> {
 	/// Moves a task to `status` and its project's live counters with it.
 	pub(crate) fn set_status(record: &mut Task<T>, status: TaskStatus) {
 		if record.status != status {
-			Counters::<T>::mutate(record.project, |c| c.transition(record.status, status));
+			TaskStats::<T>::mutate(record.project, |c| c.transition(record.status, status));
 			record.status = status;
 		}
 	}
 
 	/// Pays the reward from escrow to the worker, returns the bond, and settles the task.
 	pub(crate) fn pay(task: TaskId, record: Task<T>) -> DispatchResult {
-		let claim = record.claim.clone().ok_or(Error::<T>::NotClaimed)?;
+		// A submitted task has a worker: the task pallet's invariants say so.
+		let claim = record.claim.clone().defensive_ok_or(DispatchError::Corruption)?;
 		let escrow = Self::escrow_account(task);
 		let (project, asset, reward) = (record.project, record.asset, record.reward);
 		match asset {
@@ -122,9 +130,8 @@ impl<T: Config> Pallet<T> {
 				)?;
 			},
 			BudgetAsset::ProjectCurrency => {
-				let id = T::Projects::currency(project).ok_or(Error::<T>::NoCurrency)?;
 				<T::Assets as fungibles::Mutate<_>>::transfer(
-					id,
+					Self::currency(project)?,
 					&escrow,
 					&claim.worker,
 					reward,
@@ -141,8 +148,8 @@ impl<T: Config> Pallet<T> {
 			};
 			*paid = paid.saturating_add(reward);
 		});
-		let evidence = record.evidence.as_ref().map_or(&[][..], |e| e.as_slice());
-		T::Ledger::task_paid(project, task, &claim.worker, asset, reward, evidence);
+		let evidence = record.evidence.clone().unwrap_or_default();
+		T::Ledger::task_paid(project, task, &claim.worker, asset, reward, &evidence);
 		Self::deposit_event(Event::TaskPaid { task, project, worker: claim.worker, asset, reward });
 		Ok(())
 	}
@@ -194,7 +201,7 @@ impl<T: Config> Pallet<T> {
 		record.revisions = 0;
 		Self::set_status(&mut record, TaskStatus::Open);
 		if reason == ReopenReason::Expired {
-			Counters::<T>::mutate(project, |c| c.expired = c.expired.saturating_add(1));
+			TaskStats::<T>::mutate(project, |c| c.expired = c.expired.saturating_add(1));
 		}
 		Tasks::<T>::insert(task, record);
 		Self::deposit_event(Event::TaskReopened {
@@ -243,14 +250,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn release(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
-		if amount.is_zero() {
-			return;
-		}
-		let released =
-			T::NativeBalance::release(&reason.into(), who, amount, Precision::BestEffort);
-		if released.map_or(true, |r| r != amount) {
-			log::error!(target: crate::LOG_TARGET, "{reason:?} of {who:?} not fully released");
-		}
+		commons_primitives::release_hold::<_, T::NativeBalance>(&reason.into(), who, amount);
 	}
 
 	/// Removes a paid or cancelled task whose escrow is empty: its due block leaves the
@@ -264,8 +264,8 @@ impl<T: Config> Pallet<T> {
 	) {
 		let project = record.project;
 		Tasks::<T>::remove(task);
-		LiveDues::<T>::mutate(project, |dues| pallet_projects::dues::remove(dues, &record.due));
-		Counters::<T>::mutate(project, |counters| {
+		LiveDues::<T>::mutate(project, |dues| commons_primitives::dues::remove(dues, &record.due));
+		TaskStats::<T>::mutate(project, |counters| {
 			let live = counters.of(record.status);
 			*live = live.saturating_sub(1);
 			let escrowed = counters.escrowed(record.asset);
@@ -353,7 +353,7 @@ impl<T: Config> Pallet<T> {
 			dues.push(task.due);
 		}
 
-		for (project, counters) in Counters::<T>::iter() {
+		for (project, counters) in TaskStats::<T>::iter() {
 			let (scan, mut dues) = scans.remove(&project).unwrap_or_default();
 			ensure!(counters.open == scan.open, "open counter differs from the tasks");
 			ensure!(counters.claimed == scan.claimed, "claimed counter differs from the tasks");
@@ -366,7 +366,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(scans.is_empty(), "tasks of a project without counters");
 		for (project, dues) in LiveDues::<T>::iter() {
 			ensure!(
-				dues.is_empty() || Counters::<T>::contains_key(project),
+				dues.is_empty() || TaskStats::<T>::contains_key(project),
 				"live dues of a project without counters"
 			);
 		}
@@ -383,6 +383,6 @@ impl<T: Config> Pallet<T> {
 /// The projects pallet may reap a project only when it has no live task.
 impl<T: Config> OutstandingWork for Pallet<T> {
 	fn outstanding(project: ProjectId) -> u32 {
-		Counters::<T>::get(project).live()
+		TaskStats::<T>::get(project).live()
 	}
 }

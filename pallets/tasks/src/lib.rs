@@ -3,10 +3,11 @@
 //! Bounties under a project's milestones. A steward posts a task with a specification, a reward,
 //! a due block and its reviewers; the reward moves at once from the project treasury into the
 //! task's own keyless **escrow** account and is booked as spent against the milestone budget
-//! (through [`pallet_projects::ProjectsInterface::spend`]): nothing is promised that is not
-//! escrowed. A worker claims the task with a small native **bond**, submits evidence, and the
-//! reviewers approve or reject; enough approvals pay the reward from escrow to the worker and
-//! return the bond; a majority of rejections sends the work back for a (bounded) revision.
+//! ([`ProjectsInterface::spend`](commons_primitives::traits::ProjectsInterface::spend)): nothing
+//! is promised that is not escrowed. A worker claims the task with a small native **bond**,
+//! submits evidence, and the reviewers approve or reject; enough approvals pay the reward from
+//! escrow to the worker and return the bond; a majority of rejections sends the work back for a
+//! (bounded) revision.
 //!
 //! Nobody ever needs to keep a task alive: a claim that runs past its due block and a grace
 //! period can be released by anyone ([`release_expired`](Pallet::release_expired)), which
@@ -21,13 +22,14 @@
 //! | [`submit_work`](Pallet::submit_work), [`unclaim`](Pallet::unclaim) | the task's worker |
 //! | [`review`](Pallet::review) | a reviewer of the task, once per submission |
 //! | [`release_expired`](Pallet::release_expired) | any signed account |
-//! | [`cancel_task`](Pallet::cancel_task) | a steward while the task is open; the project's governance before payment |
+//! | [`cancel_task`](Pallet::cancel_task) | a steward (open task), or the project's governance |
 //! | [`reschedule_task`](Pallet::reschedule_task) | a steward, or the project's governance |
 //!
 //! ## Money
 //!
 //! - Reward: project treasury → escrow at posting; escrow → worker on approval; escrow → treasury
-//!   when cancelled ([`pallet_projects::ProjectsInterface::refund`]).
+//!   when cancelled
+//!   ([`ProjectsInterface::refund`](commons_primitives::traits::ProjectsInterface::refund)).
 //! - Bond: held from the worker under [`HoldReason::ClaimBond`]; released on payout, on
 //!   cancellation, and (minus [`Config::UnclaimForfeit`]) when the worker gives up; forfeited to
 //!   the project treasury when a claim expires or revisions run out.
@@ -56,14 +58,17 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+use commons_primitives::FungibleBalance;
 use polkadot_sdk::{
 	frame_support::traits::{fungible, fungibles},
 	frame_system,
 };
 
+/// The account id type of the runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
-pub type BalanceOf<T> =
-	<<T as Config>::NativeBalance as fungible::Inspect<AccountIdOf<T>>>::Balance;
+/// The native balance type, also the balance type of project currencies.
+pub type BalanceOf<T> = FungibleBalance<<T as Config>::NativeBalance, AccountIdOf<T>>;
+/// The asset id type of project currencies.
 pub type AssetIdOf<T> = <<T as Config>::Assets as fungibles::Inspect<AccountIdOf<T>>>::AssetId;
 
 // FRAME's macros expand the pallet struct, storage items and errors to code that calls `expect`
@@ -74,17 +79,20 @@ pub mod pallet {
 	use super::*;
 	// Named, as `pallet_prelude` also exports a `Task` trait.
 	use crate::types::Task;
-	use pallet_projects::{BudgetAsset, MilestoneId, ProjectId, ProjectStatus, ProjectsInterface};
+	use commons_primitives::{
+		traits::{ProjectsInterface, TaskLedger},
+		Actor, BudgetAsset, Cid, MilestoneId, ProjectId, TaskId,
+	};
 	use polkadot_sdk::{
 		frame_support::{
 			pallet_prelude::*,
-			traits::{fungible::MutateHold as _, EnsureOriginWithArg},
+			traits::{fungible::MutateHold as _, DefensiveOption, EnsureOriginWithArg},
 			PalletId,
 		},
 		frame_system::pallet_prelude::*,
 		sp_runtime::{
 			traits::{CheckedAdd, Saturating, Zero},
-			Perbill,
+			ArithmeticError, Perbill,
 		},
 	};
 
@@ -153,10 +161,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReviewers: Get<u32>;
 
-		/// The longest CID (specification, evidence, review comment).
-		#[pallet::constant]
-		type MaxCidLen: Get<u32>;
-
 		/// The most live (open, claimed or submitted) tasks a project may have at once.
 		#[pallet::constant]
 		type MaxLiveTasks: Get<u32>;
@@ -166,7 +170,10 @@ pub mod pallet {
 
 		/// Creates funded projects for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: pallet_projects::BenchmarkHelper<Self::AccountId, BalanceOf<Self>>;
+		type BenchmarkHelper: commons_primitives::traits::ProjectsBenchmarkHelper<
+			Self::AccountId,
+			BalanceOf<Self>,
+		>;
 	}
 
 	/// Why this pallet holds native tokens.
@@ -184,19 +191,20 @@ pub mod pallet {
 
 	/// Live tasks (open, claimed or submitted). Paid and cancelled tasks are removed.
 	#[pallet::storage]
-	pub type Tasks<T: Config> = StorageMap<_, Blake2_128Concat, TaskId, Task<T>>;
+	pub type Tasks<T: Config> = StorageMap<_, Twox64Concat, TaskId, Task<T>>;
 
-	/// Each project's task counters (see [`TaskCounters`]).
+	/// Each project's task statistics: live tasks by status, what they escrow, and what was
+	/// paid and cancelled ever (see [`TaskCounters`]).
 	#[pallet::storage]
-	pub type Counters<T: Config> =
-		StorageMap<_, Blake2_128Concat, ProjectId, TaskCounters<T>, ValueQuery>;
+	pub type TaskStats<T: Config> =
+		StorageMap<_, Twox64Concat, ProjectId, TaskCounters<T>, ValueQuery>;
 
 	/// The due blocks of each project's live tasks, sorted: how many are overdue is one binary
 	/// search, and their number bounds the project's live tasks.
 	#[pallet::storage]
 	pub type LiveDues<T: Config> = StorageMap<
 		_,
-		Blake2_128Concat,
+		Twox64Concat,
 		ProjectId,
 		BoundedVec<BlockNumberFor<T>, T::MaxLiveTasks>,
 		ValueQuery,
@@ -211,7 +219,7 @@ pub mod pallet {
 			project: ProjectId,
 			milestone: MilestoneId,
 			poster: T::AccountId,
-			spec: Cid<T>,
+			spec: Cid,
 			asset: BudgetAsset,
 			reward: BalanceOf<T>,
 			due: BlockNumberFor<T>,
@@ -227,7 +235,7 @@ pub mod pallet {
 			task: TaskId,
 			project: ProjectId,
 			worker: T::AccountId,
-			evidence: Cid<T>,
+			evidence: Cid,
 			revision: u32,
 		},
 		/// A reviewer approved or rejected the current submission.
@@ -236,7 +244,7 @@ pub mod pallet {
 			project: ProjectId,
 			reviewer: T::AccountId,
 			approved: bool,
-			comment: Cid<T>,
+			comment: Cid,
 			approvals: u32,
 			rejections: u32,
 		},
@@ -282,16 +290,6 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No task has this id (or it was paid or cancelled and removed).
 		TaskNotFound,
-		/// The project does not exist.
-		ProjectNotFound,
-		/// Only an active project takes new tasks.
-		ProjectNotActive,
-		/// The caller is not a steward of the project.
-		NotSteward,
-		/// The milestone does not exist.
-		MilestoneNotFound,
-		/// The project has no currency, so its milestone budgets cannot be in it.
-		NoCurrency,
 		/// A CID must not be empty (a rejection's comment included).
 		EmptyCid,
 		/// The reward must be at least the minimum balance of its asset, so the worker can
@@ -327,8 +325,6 @@ pub mod pallet {
 		NotExpired,
 		/// A steward may cancel only an open task; the project's governance may cancel any.
 		StewardMayCancelOnlyOpen,
-		/// A counter or balance would overflow.
-		Overflow,
 	}
 
 	#[pallet::hooks]
@@ -338,7 +334,6 @@ pub mod pallet {
 				(1..=32).contains(&T::MaxReviewers::get()),
 				"reviews are bit sets of at most 32 reviewers"
 			);
-			assert!(T::MaxCidLen::get() >= 1, "a CID needs room");
 			assert!(T::MaxLiveTasks::get() >= 1, "a project needs room for a task");
 		}
 
@@ -352,58 +347,90 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Posts a task under a funded milestone and escrows its reward.
+		/// Posts a task under a funded milestone of the project and escrows its reward.
 		///
-		/// A steward of an active project. The reward is in the milestone's budget asset, at
-		/// least that asset's minimum balance; it moves from the project treasury into the
-		/// task's escrow account and is booked as spent against the milestone. Reviewers: 1 to
-		/// `MaxReviewers` distinct accounts, of whom `approvals_required` must approve. The
-		/// poster pays the task's storage deposit. Emits [`Event::TaskPosted`]. Fails with
-		/// `NotSteward`, `ProjectNotActive`, `EmptyCid`, `DueInPast`, `NoReviewers`,
-		/// `DuplicateReviewer`, `InvalidApprovals`, `MilestoneNotFound`, `NoCurrency`,
-		/// `RewardBelowMinimum`, `TooManyLiveTasks`, `Overflow`, the projects pallet's
-		/// `MilestoneNotFunded` / `BudgetExceeded` when the budget cannot pay, or a balance
-		/// error when the treasury or the poster cannot.
+		/// The reward, in the milestone's budget asset, moves at once from the project treasury
+		/// into the task's own escrow account and is booked as spent against the milestone's
+		/// budget, so a posted task is always paid for. The caller pays the task's storage
+		/// deposit ([`Config::TaskDepositBase`] plus [`Config::DepositPerByte`] per byte of the
+		/// task record at its largest), held until the task is paid or cancelled. The task is
+		/// then open: any account that is not one of its reviewers may claim it.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): the reward moves into
-		/// the task's own escrow account (two asset accounts, the asset's account count, the escrow
-		/// account's provider), the poster's deposit is held, and the spend is booked on the
-		/// project and the milestone along with the task's id, counters and due block: twelve
-		/// storage writes.
+		/// ## Origin
+		/// Signed by a steward of the project.
+		///
+		/// ## Parameters
+		/// - `project`: the project; it must be active.
+		/// - `milestone`: the project's funded milestone whose budget pays the reward.
+		/// - `spec`: the task's specification, a CID of 1 to 96 bytes.
+		/// - `reward`: the reward, in the milestone's budget asset: at least that asset's minimum
+		///   balance, and at most what is left of the milestone's budget.
+		/// - `due`: the block the work is due by; it must be after the current block.
+		/// - `reviewers`: the accounts that review the work: 1 to [`Config::MaxReviewers`], all
+		///   different.
+		/// - `approvals_required`: how many reviewers must approve the work for it to be paid: 1
+		///   to the number of reviewers.
+		///
+		/// ## Errors
+		/// - `Projects::ProjectNotFound`: no project has this id.
+		/// - `Projects::NotSteward`: the caller is not a steward of the project.
+		/// - `Projects::ProjectNotActive`: the project is paused, completed or cancelled.
+		/// - [`Error::EmptyCid`]: `spec` is empty.
+		/// - [`Error::DueInPast`]: `due` is not after the current block.
+		/// - [`Error::NoReviewers`]: `reviewers` is empty.
+		/// - [`Error::DuplicateReviewer`]: an account is listed twice in `reviewers`.
+		/// - [`Error::InvalidApprovals`]: `approvals_required` is zero or more than the number of
+		///   reviewers.
+		/// - `Projects::MilestoneNotFound`: the project has no milestone with this id.
+		/// - [`Error::RewardBelowMinimum`]: `reward` is below the minimum balance of its asset.
+		/// - [`Error::TooManyLiveTasks`]: the project already has [`Config::MaxLiveTasks`] live
+		///   tasks.
+		/// - `ArithmeticError::Overflow`: the task id or one of the project's task counters would
+		///   overflow.
+		/// - `TokenError::FundsUnavailable`: the caller cannot pay the task's deposit.
+		/// - `Projects::MilestoneNotFunded`: the milestone is not funded (it is planned, achieved
+		///   or cancelled).
+		/// - `Projects::BudgetExceeded`: `reward` is more than what is left of the milestone's
+		///   budget.
+		///
+		/// ## Events
+		/// - [`Event::TaskPosted`].
+		/// - `Projects::BudgetSpent`, for the reward moved into escrow.
+		///
+		/// ## Complexity
+		/// O(1): 11 storage reads and 12 writes.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::post_task())]
 		pub fn post_task(
 			origin: OriginFor<T>,
 			project: ProjectId,
 			milestone: MilestoneId,
-			spec: Cid<T>,
+			spec: Cid,
 			reward: BalanceOf<T>,
 			due: BlockNumberFor<T>,
 			reviewers: BoundedVec<T::AccountId, T::MaxReviewers>,
 			approvals_required: u32,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let status = T::Projects::status(project).ok_or(Error::<T>::ProjectNotFound)?;
-			ensure!(T::Projects::is_steward(project, &who), Error::<T>::NotSteward);
-			ensure!(status == ProjectStatus::Active, Error::<T>::ProjectNotActive);
+			T::Projects::ensure_steward(project, &who)?;
+			T::Projects::ensure_active(project)?;
 			ensure!(!spec.is_empty(), Error::<T>::EmptyCid);
 			ensure!(due > frame_system::Pallet::<T>::block_number(), Error::<T>::DueInPast);
 			Self::ensure_valid_reviewers(&reviewers, approvals_required)?;
-			let asset = T::Projects::milestone_asset(project, milestone)
-				.ok_or(Error::<T>::MilestoneNotFound)?;
+			let asset = T::Projects::milestone_asset(project, milestone)?;
 			ensure!(
 				reward >= Self::minimum_balance(project, asset)?,
 				Error::<T>::RewardBelowMinimum
 			);
 			let id = NextTaskId::<T>::get();
-			let next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let next_id = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let mut dues = LiveDues::<T>::get(project);
-			pallet_projects::dues::insert(&mut dues, due)
+			commons_primitives::dues::insert(&mut dues, due)
 				.map_err(|_| Error::<T>::TooManyLiveTasks)?;
-			let mut counters = Counters::<T>::get(project);
-			counters.open = counters.open.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let mut counters = TaskStats::<T>::get(project);
+			counters.open = counters.open.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let escrowed = counters.escrowed(asset);
-			*escrowed = escrowed.checked_add(&reward).ok_or(Error::<T>::Overflow)?;
+			*escrowed = escrowed.checked_add(&reward).ok_or(ArithmeticError::Overflow)?;
 
 			let escrow = Self::escrow_account(id);
 			let mut task = Task {
@@ -433,7 +460,7 @@ pub mod pallet {
 			T::Projects::spend(project, milestone, &escrow, reward)?;
 
 			Tasks::<T>::insert(id, task);
-			Counters::<T>::insert(project, counters);
+			TaskStats::<T>::insert(project, counters);
 			LiveDues::<T>::insert(project, dues);
 			NextTaskId::<T>::put(next_id);
 			Self::deposit_event(Event::TaskPosted {
@@ -453,11 +480,34 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Claims an open task, holding the claim bond.
+		/// Claims an open task to work on it, holding a bond from the caller.
 		///
-		/// Any signed account that is not one of the task's reviewers, up to the task's due
-		/// block. Emits [`Event::TaskClaimed`]. Fails with `TaskNotFound`, `NotOpen`,
-		/// `ReviewerCannotClaim`, `PastDue`, or a balance error if the bond cannot be held.
+		/// The caller becomes the task's worker, and [`Config::ClaimBond`] is held from them. The
+		/// bond is released in full when the work is paid or the task is cancelled; when the
+		/// worker gives the task up ([`unclaim`](Pallet::unclaim)), [`Config::UnclaimForfeit`] of
+		/// it goes to the project treasury. All of it goes to the project treasury when the claim
+		/// expires (no work is in review [`Config::Grace`] blocks after the due block) or when the
+		/// work is sent back more than [`Config::MaxRevisions`] times.
+		///
+		/// ## Origin
+		/// Signed by any account that is not a reviewer of the task.
+		///
+		/// ## Parameters
+		/// - `task`: the task; it must be open, and its due block not passed.
+		///
+		/// ## Errors
+		/// - [`Error::TaskNotFound`]: no live task has this id.
+		/// - [`Error::NotOpen`]: the task is already claimed.
+		/// - [`Error::ReviewerCannotClaim`]: the caller is a reviewer of the task.
+		/// - [`Error::PastDue`]: the task's due block has passed; it can be claimed again once it
+		///   is rescheduled.
+		/// - `TokenError::FundsUnavailable`: the caller cannot pay the bond.
+		///
+		/// ## Events
+		/// - [`Event::TaskClaimed`].
+		///
+		/// ## Complexity
+		/// O(1): 3 storage reads and 3 writes.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::claim_task())]
 		pub fn claim_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
@@ -478,14 +528,34 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Submits (or resubmits) evidence of the work for review.
+		/// Submits evidence of the work on a claimed task for review, or resubmits it.
 		///
-		/// The task's worker, while it is claimed or in review; a resubmission clears the
-		/// reviews so far. Emits [`Event::WorkSubmitted`]. Fails with `TaskNotFound`,
-		/// `NotClaimed`, `NotWorker`, `EmptyCid`.
+		/// The task's reviewers then review the evidence; a resubmission replaces the evidence
+		/// and clears the reviews so far. Work may be submitted after the due block as long as
+		/// nobody has ended the expired claim. While work is in review the claim cannot expire;
+		/// work the reviewers send back for a revision can expire again.
+		///
+		/// ## Origin
+		/// Signed by the task's worker.
+		///
+		/// ## Parameters
+		/// - `task`: the task; it must be claimed, or its work in review.
+		/// - `evidence`: a CID of the work, 1 to 96 bytes.
+		///
+		/// ## Errors
+		/// - [`Error::TaskNotFound`]: no live task has this id.
+		/// - [`Error::NotClaimed`]: the task is open (nobody has claimed it).
+		/// - [`Error::NotWorker`]: the caller is not the task's worker.
+		/// - [`Error::EmptyCid`]: `evidence` is empty.
+		///
+		/// ## Events
+		/// - [`Event::WorkSubmitted`].
+		///
+		/// ## Complexity
+		/// O(1): 2 storage reads and 2 writes.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::submit_work())]
-		pub fn submit_work(origin: OriginFor<T>, task: TaskId, evidence: Cid<T>) -> DispatchResult {
+		pub fn submit_work(origin: OriginFor<T>, task: TaskId, evidence: Cid) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut record = Self::task(task)?;
 			ensure!(
@@ -511,26 +581,48 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Approves or rejects the submitted work.
+		/// Approves or rejects the work submitted for a task.
 		///
-		/// A reviewer of the task, once per submission; a rejection needs a comment CID (what
-		/// to revise). When the approvals reach `approvals_required`, the reward is paid from
-		/// escrow to the worker, their bond returned, the task removed and the poster's deposit
-		/// returned ([`Event::TaskPaid`]). When more than half of the reviewers reject, or all
-		/// have reviewed without enough approvals, the work goes back for revision
-		/// ([`Event::RevisionRequested`]), or, past `MaxRevisions`, the task reopens and the bond
-		/// goes to the project ([`Event::TaskReopened`]). Each review, and a payout, is reported
-		/// to the contributions ledger (part of this call's benchmarked weight). Emits [`Event::TaskReviewed`]. Fails with
-		/// `TaskNotFound`, `NotSubmitted`, `NotReviewer`, `AlreadyReviewed`, `EmptyCid`.
+		/// Each reviewer reviews each submission once; a rejection must say what to revise, in a
+		/// comment. The review is recorded in the project's contributions ledger, earning the
+		/// reviewer reputation. Then:
+		/// - when the approvals reach the number required, the reward is paid from escrow to the
+		///   worker, the worker's bond and the poster's deposit are released, the work is recorded
+		///   in the contributions ledger and the task is removed ([`Event::TaskPaid`]);
+		/// - when more than half of the reviewers have rejected the work, or all have reviewed it
+		///   without enough approvals, it goes back to the worker for a revision
+		///   ([`Event::RevisionRequested`]), at most [`Config::MaxRevisions`] times; the next
+		///   time, the task reopens and the worker's whole bond goes to the project treasury
+		///   ([`Event::TaskReopened`]);
+		/// - otherwise the review is kept and the work waits for more reviews.
 		///
-		/// Charged for its heaviest outcome and refunded to the outcome taken: a review that
-		/// decides nothing yet costs about a third of a payout.
+		/// The fee is charged for a payout, the dearest outcome; the unused part is refunded.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): a payout pays the
-		/// worker from escrow and closes the escrow account, releases the bond and the poster's
-		/// deposit, removes the task, and records the work and the review in the contributions
-		/// ledger (totals, recent records, reputation and standing of two accounts): nineteen
-		/// storage writes.
+		/// ## Origin
+		/// Signed by a reviewer of the task.
+		///
+		/// ## Parameters
+		/// - `task`: the task; its work must be in review.
+		/// - `approve`: `true` to approve the work, `false` to reject it.
+		/// - `comment`: a CID of the review's comment, at most 96 bytes; it may be empty only
+		///   when approving.
+		///
+		/// ## Errors
+		/// - [`Error::TaskNotFound`]: no live task has this id.
+		/// - [`Error::NotSubmitted`]: no work is in review for the task.
+		/// - [`Error::NotReviewer`]: the caller is not a reviewer of the task.
+		/// - [`Error::AlreadyReviewed`]: the caller already reviewed this submission.
+		/// - [`Error::EmptyCid`]: `comment` is empty on a rejection.
+		///
+		/// ## Events
+		/// - [`Event::TaskReviewed`].
+		/// - [`Event::TaskPaid`], [`Event::RevisionRequested`] or [`Event::TaskReopened`], when
+		///   the review decides the submission.
+		/// - `Contributions::Contributed`, for the review and, on payout, for the work.
+		///
+		/// ## Complexity
+		/// O(1): at most 21 storage reads and 19 writes, for a payout; 11 reads and 10 writes when
+		/// the work is sent back or the task reopens; 7 reads and 6 writes otherwise.
 		#[pallet::call_index(3)]
 		#[pallet::weight(
 			T::WeightInfo::review_and_pay()
@@ -541,13 +633,14 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			task: TaskId,
 			approve: bool,
-			comment: Cid<T>,
+			comment: Cid,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let mut record = Self::task(task)?;
 			ensure!(record.status == TaskStatus::Submitted, Error::<T>::NotSubmitted);
 			let index = record.reviewer_index(&who).ok_or(Error::<T>::NotReviewer)?;
-			let bit = 1u32.checked_shl(index).ok_or(Error::<T>::NotReviewer)?;
+			// `MaxReviewers` is at most 32 (`integrity_test`), so every index has its bit.
+			let bit = 1u32.checked_shl(index).defensive_ok_or(DispatchError::Corruption)?;
 			ensure!((record.approved | record.rejected) & bit == 0, Error::<T>::AlreadyReviewed);
 			ensure!(approve || !comment.is_empty(), Error::<T>::EmptyCid);
 
@@ -583,15 +676,29 @@ pub mod pallet {
 			Ok(Some(taken).into())
 		}
 
-		/// Gives a claimed task up; it reopens.
+		/// Gives up a claimed task, which reopens for others to claim.
 		///
-		/// The task's worker, while it is claimed or in review. `UnclaimForfeit` of the bond
-		/// goes to the project treasury, the rest is released. Emits [`Event::TaskReopened`].
-		/// Fails with `TaskNotFound`, `NotClaimed`, `NotWorker`.
+		/// [`Config::UnclaimForfeit`] of the worker's bond goes to the project treasury and the
+		/// rest is released. Any work in review and its reviews are discarded, and the count of
+		/// revisions starts over. A task whose due block has passed can be claimed again only
+		/// once it is rescheduled.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): splitting the bond
-		/// between the treasury and the worker releases a hold and writes both accounts, besides
-		/// the task and its counters: five storage writes.
+		/// ## Origin
+		/// Signed by the task's worker.
+		///
+		/// ## Parameters
+		/// - `task`: the task; it must be claimed, or its work in review.
+		///
+		/// ## Errors
+		/// - [`Error::TaskNotFound`]: no live task has this id.
+		/// - [`Error::NotClaimed`]: the task is open (nobody has claimed it).
+		/// - [`Error::NotWorker`]: the caller is not the task's worker.
+		///
+		/// ## Events
+		/// - [`Event::TaskReopened`].
+		///
+		/// ## Complexity
+		/// O(1): 5 storage reads and 5 writes.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::unclaim())]
 		pub fn unclaim(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
@@ -605,16 +712,31 @@ pub mod pallet {
 			Self::reopen(task, record, ReopenReason::Unclaimed, T::UnclaimForfeit::get(), &who)
 		}
 
-		/// Releases a claim that ran past the task's due block and the grace period.
+		/// Ends an expired claim on a task, forfeits the worker's bond and reopens the task.
 		///
-		/// Any signed account: nobody has to keep tasks alive. The task must be claimed (work
-		/// in review is the reviewers' to finish) and the current block past `due + Grace`. The
-		/// whole bond goes to the project treasury and the task reopens. Emits
-		/// [`Event::TaskReopened`]. Fails with `TaskNotFound`, `NotClaimed`, `NotExpired`.
+		/// A claim expires when no work is in review once [`Config::Grace`] blocks have passed
+		/// after the task's due block (work in review is for the reviewers to finish). Anyone may
+		/// end it, so that no task stays blocked: the worker's whole bond goes to the project
+		/// treasury, any evidence and reviews are discarded, and the task reopens. It can be
+		/// claimed again once it is rescheduled.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): moving the bond to the
-		/// treasury releases a hold and writes both accounts, besides the task and its counters:
-		/// five storage writes.
+		/// ## Origin
+		/// Signed by any account.
+		///
+		/// ## Parameters
+		/// - `task`: the task; it must be claimed, with no work in review.
+		///
+		/// ## Errors
+		/// - [`Error::TaskNotFound`]: no live task has this id.
+		/// - [`Error::NotClaimed`]: the task is open, or its work is in review.
+		/// - [`Error::NotExpired`]: the current block is not yet past the task's due block plus
+		///   [`Config::Grace`].
+		///
+		/// ## Events
+		/// - [`Event::TaskReopened`].
+		///
+		/// ## Complexity
+		/// O(1): 5 storage reads and 5 writes.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::release_expired())]
 		pub fn release_expired(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
@@ -626,18 +748,33 @@ pub mod pallet {
 			Self::reopen(task, record, ReopenReason::Expired, Perbill::one(), &who)
 		}
 
-		/// Cancels a task and returns its escrow to the project treasury.
+		/// Cancels a task and returns its reward from escrow to the project treasury.
 		///
-		/// A steward of the project while the task is open, or the project's governance at
-		/// any stage before payment (a worker's bond is then released in full). The poster's
-		/// deposit returns and the task is removed. Emits [`Event::TaskCancelled`]. Fails with
-		/// `TaskNotFound`, `NotSteward`, `StewardMayCancelOnlyOpen`, or an error of the
-		/// projects pallet if the refund cannot be booked.
+		/// The reward is booked back against the milestone's budget (a reward in the project's
+		/// currency returned to a cancelled milestone is burned). A worker's bond is released in
+		/// full, the poster's deposit is released, and the task is removed.
 		///
-		/// Weighs more than three balance transfers (`docs/benchmarks.md`): the escrow returns to
-		/// the treasury (two asset accounts, the escrow account closed), the poster's deposit and
-		/// any bond are released, and the spend is taken off the project and the milestone:
-		/// thirteen storage writes.
+		/// ## Origin
+		/// Signed by a steward of the project, while the task is open; or the project's
+		/// governance ([`Config::GovernanceOrigin`]): a passed project poll, or Root, at any stage
+		/// before the task is paid.
+		///
+		/// ## Parameters
+		/// - `task`: the task.
+		///
+		/// ## Errors
+		/// - [`Error::TaskNotFound`]: no live task has this id.
+		/// - `Projects::NotSteward`: the caller is signed but not a steward of the project.
+		/// - `BadOrigin`: the origin is neither signed nor the project's governance.
+		/// - [`Error::StewardMayCancelOnlyOpen`]: a steward tried to cancel a task that is
+		///   claimed or whose work is in review.
+		///
+		/// ## Events
+		/// - [`Event::TaskCancelled`].
+		/// - `Projects::BudgetRefunded`, for the reward returned to the treasury.
+		///
+		/// ## Complexity
+		/// O(1): 13 storage reads and 13 writes.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::cancel_task())]
 		pub fn cancel_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
@@ -667,10 +804,29 @@ pub mod pallet {
 
 		/// Sets a new due block for a task.
 		///
-		/// A steward of the project, or the project's governance. A task reopened after its
-		/// due block (an expired claim) can be claimed again once it has a new one. The new due
-		/// block must be in the future. Emits [`Event::TaskRescheduled`]. Fails with
-		/// `TaskNotFound`, `NotSteward`, `DueInPast`.
+		/// The task keeps its status and its worker, if it has one. The new due block also moves
+		/// the point at which a claim expires ([`Config::Grace`] blocks after it), and lets an
+		/// open task whose due block had passed be claimed again.
+		///
+		/// ## Origin
+		/// Signed by a steward of the project, or the project's governance
+		/// ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
+		///
+		/// ## Parameters
+		/// - `task`: the task.
+		/// - `due`: the new due block; it must be after the current block.
+		///
+		/// ## Errors
+		/// - [`Error::TaskNotFound`]: no live task has this id.
+		/// - `Projects::NotSteward`: the caller is signed but not a steward of the project.
+		/// - `BadOrigin`: the origin is neither signed nor the project's governance.
+		/// - [`Error::DueInPast`]: `due` is not after the current block.
+		///
+		/// ## Events
+		/// - [`Event::TaskRescheduled`].
+		///
+		/// ## Complexity
+		/// O(1): 3 storage reads and 2 writes.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::reschedule_task())]
 		pub fn reschedule_task(
@@ -685,8 +841,9 @@ pub mod pallet {
 
 			let old = core::mem::replace(&mut record.due, due);
 			LiveDues::<T>::try_mutate(project, |dues| {
-				pallet_projects::dues::remove(dues, &old);
-				pallet_projects::dues::insert(dues, due).map_err(|_| Error::<T>::TooManyLiveTasks)
+				commons_primitives::dues::remove(dues, &old);
+				commons_primitives::dues::insert(dues, due)
+					.map_err(|_| Error::<T>::TooManyLiveTasks)
 			})?;
 			Tasks::<T>::insert(task, record);
 			Self::deposit_event(Event::TaskRescheduled { task, project, by, old, new: due });

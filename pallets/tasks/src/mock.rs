@@ -3,24 +3,24 @@
 
 #![allow(clippy::arithmetic_side_effects)]
 
-use crate::{self as pallet_tasks, types::*};
+use crate::{self as pallet_tasks};
+use commons_primitives::{traits::TaskLedger, BudgetAsset, Cid, MilestoneId, ProjectId, TaskId};
 use core::cell::RefCell;
-use pallet_projects::{BudgetAsset, CurrencyParams, MilestoneId, ProjectId};
+use pallet_projects::CurrencyParams;
 use polkadot_sdk::{
 	frame_support::{
 		self, assert_ok, derive_impl, parameter_types,
-		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, ConstU8, EitherOf},
+		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, EitherOf},
 		BoundedVec, PalletId,
 	},
-	frame_system::{self, EnsureNever, EnsureRoot},
+	frame_system::{self, EnsureRoot},
 	pallet_assets, pallet_balances, sp_io,
-	sp_runtime::{traits::ConvertInto, BuildStorage, Perbill},
+	sp_runtime::{traits::ConvertInto, Perbill},
 };
 
 // Wide enough that the keyless accounts derived from a pallet id and an id stay distinct.
 pub type AccountId = u128;
 pub type Balance = u64;
-type Block = frame_system::mocking::MockBlock<Test>;
 
 /// The founder and only steward of the projects the tests create.
 pub const ALICE: AccountId = 1;
@@ -38,61 +38,13 @@ pub const BOND: Balance = 100;
 pub const GRACE: u64 = 10;
 pub const MAX_REVISIONS: u32 = 2;
 
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Balances = pallet_balances;
-	#[runtime::pallet_index(2)]
-	pub type Assets = pallet_assets;
-	#[runtime::pallet_index(3)]
-	pub type Projects = pallet_projects;
-	#[runtime::pallet_index(4)]
-	pub type Tasks = pallet_tasks;
-}
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = polkadot_sdk::sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type ExistentialDeposit = ConstU64<ED>;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureNever<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-	type Holder = ();
+commons_primitives::test_runtime! {
+	existential_deposit: ED;
+	3 => Projects: pallet_projects,
+	4 => Tasks: pallet_tasks,
 }
 
 parameter_types! {
-	pub const ProjectsPalletId: PalletId = PalletId(*b"cm/prjct");
 	pub const TasksPalletId: PalletId = PalletId(*b"cm/tasks");
 	pub const Treasury: AccountId = TREASURY;
 	pub const UnclaimForfeit: Perbill = Perbill::from_percent(20);
@@ -101,28 +53,14 @@ parameter_types! {
 type Governance =
 	EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, pallet_projects::EnsureProject>;
 
+#[derive_impl(pallet_projects::config_preludes::TestDefaultConfig)]
 impl pallet_projects::Config for Test {
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type NativeBalance = Balances;
 	type Assets = Assets;
 	type ProjectAssetId = ConvertInto;
 	type GovernanceOrigin = Governance;
 	type OutstandingWork = Tasks;
-	type OnDonation = ();
 	type ReapBeneficiary = Treasury;
-	type PalletId = ProjectsPalletId;
-	type ProjectDepositBase = ConstU64<100>;
-	type MilestoneDepositBase = ConstU64<50>;
-	type DepositPerByte = ConstU64<1>;
-	type CurrencyDeposit = ConstU64<200>;
-	type MaxNameLen = ConstU32<32>;
-	type MaxCidLen = ConstU32<64>;
-	type MaxStewards = ConstU32<4>;
-	type MaxMilestones = ConstU32<8>;
-	type MaxSymbolLen = ConstU32<8>;
-	type MaxCurrencyNameLen = ConstU32<32>;
-	type MaxDecimals = ConstU8<18>;
-	type WeightInfo = ();
 }
 
 /// What the ledger was told, in order.
@@ -148,7 +86,7 @@ impl TaskLedger<AccountId, Balance> for MockLedger {
 		worker: &AccountId,
 		_: BudgetAsset,
 		reward: Balance,
-		_: &[u8],
+		_: &Cid,
 	) {
 		LEDGER.with(|l| {
 			l.borrow_mut().push(LedgerEntry::Paid { project, task, worker: *worker, reward })
@@ -160,7 +98,7 @@ impl TaskLedger<AccountId, Balance> for MockLedger {
 		task: TaskId,
 		reviewer: &AccountId,
 		approved: bool,
-		_: &[u8],
+		_: &Cid,
 	) {
 		LEDGER.with(|l| {
 			l.borrow_mut().push(LedgerEntry::Reviewed {
@@ -188,7 +126,6 @@ impl pallet_tasks::Config for Test {
 	type Grace = ConstU64<GRACE>;
 	type MaxRevisions = ConstU32<MAX_REVISIONS>;
 	type MaxReviewers = ConstU32<5>;
-	type MaxCidLen = ConstU32<64>;
 	type MaxLiveTasks = ConstU32<6>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -199,16 +136,9 @@ pub struct ExtBuilder;
 
 impl ExtBuilder {
 	pub fn build() -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_balances::GenesisConfig::<Test> {
-			balances: (1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect(),
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		let mut ext = sp_io::TestExternalities::new(storage);
+		let mut ext =
+			endowed_ext((1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect());
 		ext.execute_with(|| {
-			System::set_block_number(1);
 			LEDGER.with(|l| l.borrow_mut().clear());
 		});
 		ext
@@ -241,7 +171,7 @@ pub fn escrow_balance(task: TaskId, project: ProjectId, asset: BudgetAsset) -> B
 	}
 }
 
-pub fn cid(s: &str) -> BoundedVec<u8, ConstU32<64>> {
+pub fn cid(s: &str) -> Cid {
 	BoundedVec::try_from(s.as_bytes().to_vec()).unwrap()
 }
 

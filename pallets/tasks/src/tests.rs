@@ -3,16 +3,17 @@
 
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
-use crate::{
-	mock::*, Counters, Error, Event, LiveDues, NextTaskId, ReopenReason, TaskId, TaskStatus,
+use crate::{mock::*, Error, Event, LiveDues, NextTaskId, ReopenReason, TaskStats, TaskStatus};
+use commons_primitives::{
+	testing::SeededRng, traits::OutstandingWork, BudgetAsset, Cid, ProjectOrigin, ProjectStatus,
+	TaskId,
 };
-use pallet_projects::{BudgetAsset, ProjectStatus};
 use polkadot_sdk::{
 	frame_support::{
 		assert_noop, assert_ok,
 		traits::{fungible::InspectHold, fungibles::Inspect as _},
 	},
-	sp_runtime::{DispatchError, TokenError},
+	sp_runtime::{ArithmeticError, DispatchError, TokenError},
 };
 
 fn bond_held(who: AccountId) -> Balance {
@@ -68,7 +69,7 @@ fn task_lifecycle() {
 		assert_eq!(deposit_held(ALICE), 0);
 		assert!(crate::Tasks::<Test>::get(task).is_none());
 		assert!(!System::account_exists(&Tasks::escrow_account(task)));
-		let counters = Counters::<Test>::get(project);
+		let counters = TaskStats::<Test>::get(project);
 		assert_eq!((counters.paid, counters.live(), counters.paid_currency), (1, 0, 300));
 		assert_eq!(
 			ledger(),
@@ -106,16 +107,17 @@ fn post_task_escrows_and_counts() {
 		);
 		let largest = codec::Encode::encoded_size(&record)
 			+ <crate::Claim<Test> as codec::MaxEncodedLen>::max_encoded_len()
-			+ <crate::Cid<Test> as codec::MaxEncodedLen>::max_encoded_len();
+			+ <Cid as codec::MaxEncodedLen>::max_encoded_len();
 		assert_eq!(record.deposit, 40 + largest as u64);
-		let counters = Counters::<Test>::get(project);
+		let counters = TaskStats::<Test>::get(project);
 		assert_eq!((counters.open, counters.escrowed_currency), (1, 250));
 		assert_eq!(LiveDues::<Test>::get(project).into_inner(), vec![100]);
 		// The milestone's budget is spent by the reward.
-		let stone = pallet_projects::Milestones::<Test>::get(project, milestone).unwrap();
-		assert_eq!(stone.spent, 250);
+		let milestone_record =
+			pallet_projects::Milestones::<Test>::get(project, milestone).unwrap();
+		assert_eq!(milestone_record.spent, 250);
 		// The project has outstanding work and cannot be reaped.
-		assert_eq!(<Tasks as pallet_projects::OutstandingWork>::outstanding(project), 1);
+		assert_eq!(<Tasks as OutstandingWork>::outstanding(project), 1);
 	});
 }
 
@@ -133,7 +135,7 @@ fn native_rewards_are_escrowed_and_paid() {
 		assert_ok!(Tasks::review(RuntimeOrigin::signed(DAVE), task, true, cid("")));
 		assert_eq!(Balances::free_balance(BOB), bob_before + 200);
 		assert!(!System::account_exists(&Tasks::escrow_account(task)));
-		assert_eq!(Counters::<Test>::get(project).paid_native, 200);
+		assert_eq!(TaskStats::<Test>::get(project).paid_native, 200);
 	});
 }
 
@@ -161,10 +163,13 @@ fn post_task_errors() {
 			)
 		};
 		let cd = [CHARLIE, DAVE];
-		assert_noop!(post_as(ALICE, 9, 0, "s", 10, 100, &cd, 1), Error::<Test>::ProjectNotFound);
+		assert_noop!(
+			post_as(ALICE, 9, 0, "s", 10, 100, &cd, 1),
+			pallet_projects::Error::<Test>::ProjectNotFound
+		);
 		assert_noop!(
 			post_as(BOB, project, milestone, "s", 10, 100, &cd, 1),
-			Error::<Test>::NotSteward
+			pallet_projects::Error::<Test>::NotSteward
 		);
 		assert_noop!(
 			post_as(ALICE, project, milestone, "", 10, 100, &cd, 1),
@@ -192,7 +197,7 @@ fn post_task_errors() {
 		);
 		assert_noop!(
 			post_as(ALICE, project, 7, "s", 10, 100, &cd, 1),
-			Error::<Test>::MilestoneNotFound
+			pallet_projects::Error::<Test>::MilestoneNotFound
 		);
 		// The currency's minimum balance is 5.
 		assert_noop!(
@@ -236,19 +241,20 @@ fn post_task_errors() {
 		assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(ALICE), 0));
 		assert_noop!(
 			post_as(ALICE, project, milestone, "s", 10, 100, &cd, 1),
-			Error::<Test>::Overflow
+			ArithmeticError::Overflow
 		);
 		NextTaskId::<Test>::put(7);
 		// A paused project takes no tasks.
 		assert_ok!(Projects::set_status(RuntimeOrigin::root(), project, ProjectStatus::Paused));
 		assert_noop!(
 			post_as(ALICE, project, milestone, "s", 10, 100, &cd, 1),
-			Error::<Test>::ProjectNotActive
+			pallet_projects::Error::<Test>::ProjectNotActive
 		);
 	});
 }
 
 #[test]
+#[cfg_attr(debug_assertions, should_panic(expected = "Defensive failure"))]
 fn no_currency_is_refused_defensively() {
 	ExtBuilder::build_and_execute(|| {
 		// A project without a currency, whose storage claims a currency budget (which the
@@ -281,7 +287,7 @@ fn no_currency_is_refused_defensively() {
 				reviewers(&[CHARLIE]),
 				1
 			),
-			Error::<Test>::NoCurrency
+			DispatchError::Corruption
 		);
 		// Put it back so the projects invariants hold.
 		pallet_projects::Milestones::<Test>::mutate(0, 0, |m| {
@@ -345,7 +351,7 @@ fn submit_work_errors() {
 		assert_ok!(Tasks::submit_work(RuntimeOrigin::signed(BOB), task, cid("w2")));
 		let record = crate::Tasks::<Test>::get(task).unwrap();
 		assert_eq!((record.approved, record.evidence), (0, Some(cid("w2"))));
-		assert_eq!(Counters::<Test>::get(project).submitted, 1);
+		assert_eq!(TaskStats::<Test>::get(project).submitted, 1);
 	});
 }
 
@@ -495,7 +501,7 @@ fn anyone_releases_an_expired_claim() {
 			}
 		);
 		assert_eq!(Balances::free_balance(treasury), treasury_before + BOND);
-		assert_eq!(Counters::<Test>::get(project).expired, 1);
+		assert_eq!(TaskStats::<Test>::get(project).expired, 1);
 		// Work in review is not released: the reviewers are late, not the worker.
 		let second = post_due(project, milestone, 200);
 		assert_ok!(Tasks::claim_task(RuntimeOrigin::signed(BOB), second));
@@ -524,7 +530,7 @@ fn an_expired_task_is_rescheduled_and_claimed_again() {
 		);
 		assert_noop!(
 			Tasks::reschedule_task(RuntimeOrigin::signed(BOB), task, 500),
-			Error::<Test>::NotSteward
+			pallet_projects::Error::<Test>::NotSteward
 		);
 		assert_noop!(
 			Tasks::reschedule_task(RuntimeOrigin::signed(ALICE), task, 101 + GRACE),
@@ -537,7 +543,7 @@ fn an_expired_task_is_rescheduled_and_claimed_again() {
 			Event::TaskRescheduled {
 				task,
 				project,
-				by: crate::Actor::Steward(ALICE),
+				by: commons_primitives::Actor::Steward(ALICE),
 				old: 100,
 				new: 500
 			}
@@ -665,7 +671,7 @@ fn cancel_task_returns_escrow() {
 		);
 		assert_noop!(
 			Tasks::cancel_task(RuntimeOrigin::signed(BOB), task),
-			Error::<Test>::NotSteward
+			pallet_projects::Error::<Test>::NotSteward
 		);
 		assert_ok!(Tasks::claim_task(RuntimeOrigin::signed(BOB), task));
 		assert_noop!(
@@ -679,7 +685,7 @@ fn cancel_task_returns_escrow() {
 			Event::TaskCancelled {
 				task,
 				project,
-				by: crate::Actor::Governance,
+				by: commons_primitives::Actor::Governance,
 				worker: Some(BOB),
 				refunded: 300
 			}
@@ -688,16 +694,14 @@ fn cancel_task_returns_escrow() {
 		assert_eq!(Assets::balance(project, treasury), 1_000);
 		assert_eq!(deposit_held(ALICE), 0);
 		assert!(!System::account_exists(&Tasks::escrow_account(task)));
-		let stone = pallet_projects::Milestones::<Test>::get(project, milestone).unwrap();
-		assert_eq!(stone.spent, 0);
-		let counters = Counters::<Test>::get(project);
+		let milestone_record =
+			pallet_projects::Milestones::<Test>::get(project, milestone).unwrap();
+		assert_eq!(milestone_record.spent, 0);
+		let counters = TaskStats::<Test>::get(project);
 		assert_eq!((counters.cancelled, counters.live(), counters.escrowed_currency), (1, 0, 0));
 		// The project's own origin counts as its governance too.
 		let second = post(project, milestone, 100);
-		assert_ok!(Tasks::cancel_task(
-			pallet_projects::ProjectOrigin::Project(project).into(),
-			second
-		));
+		assert_ok!(Tasks::cancel_task(ProjectOrigin::Project(project).into(), second));
 	});
 }
 
@@ -738,7 +742,7 @@ fn unsigned_origins_are_refused() {
 		assert_noop!(Tasks::cancel_task(RuntimeOrigin::none(), task), DispatchError::BadOrigin);
 		// Another project's origin is not this project's governance.
 		assert_noop!(
-			Tasks::cancel_task(pallet_projects::ProjectOrigin::Project(project + 1).into(), task),
+			Tasks::cancel_task(ProjectOrigin::Project(project + 1).into(), task),
 			DispatchError::BadOrigin
 		);
 	});
@@ -751,17 +755,28 @@ fn random_call_sequences_keep_the_invariants() {
 	use std::collections::BTreeSet;
 	let mut succeeded = BTreeSet::new();
 	for seed in 0..150u64 {
-		let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+		let mut rng = SeededRng::new(seed);
 		ExtBuilder::build().execute_with(|| {
 			let (project, milestone) = funded_project(100_000);
 			let native = add_funded_milestone(project, BudgetAsset::Native, 50_000);
 			for step in 0..80u64 {
 				run_to(1 + step * 3);
-				let who = rng.pick(&[ALICE, BOB, CHARLIE, DAVE, EVE, POOR]);
-				let task = rng.below(NextTaskId::<Test>::get() + 1);
+				let anyone = *rng.pick(&[ALICE, BOB, CHARLIE, DAVE, EVE, POOR]).unwrap();
+				// Mostly a live task, and mostly the account that may act on it, so that every
+				// path is reached; sometimes anything at all, so that every refusal is too.
+				let live: Vec<TaskId> = crate::Tasks::<Test>::iter_keys().collect();
+				let task = match rng.pick(&live) {
+					Some(id) if rng.chance(80) => *id,
+					_ => rng.below(NextTaskId::<Test>::get() + 1),
+				};
+				let record = crate::Tasks::<Test>::get(task);
+				let worker = record.as_ref().and_then(|t| t.worker().copied());
+				let reviewer = record.as_ref().and_then(|t| rng.pick(&t.reviewers).copied());
+				let steward = if rng.chance(50) { ALICE } else { anyone };
 				let (kind, result) = match rng.below(9) {
 					0 | 1 => {
-						let stone = if rng.below(2) == 0 { milestone } else { native };
+						let who = steward;
+						let budget = if rng.below(2) == 0 { milestone } else { native };
 						let revs: Vec<AccountId> = [CHARLIE, DAVE, EVE, BOB]
 							.into_iter()
 							.filter(|_| rng.below(2) == 0)
@@ -772,7 +787,7 @@ fn random_call_sequences_keep_the_invariants() {
 							Tasks::post_task(
 								RuntimeOrigin::signed(who),
 								project,
-								stone,
+								budget,
 								cid("spec"),
 								10 + rng.below(3_000),
 								2 + step * 3 + rng.below(60),
@@ -781,9 +796,13 @@ fn random_call_sequences_keep_the_invariants() {
 							),
 						)
 					},
-					2 => ("claim", Tasks::claim_task(RuntimeOrigin::signed(who), task)),
-					3 => ("submit", Tasks::submit_work(RuntimeOrigin::signed(who), task, cid("w"))),
+					2 => ("claim", Tasks::claim_task(RuntimeOrigin::signed(anyone), task)),
+					3 => {
+						let who = worker.filter(|_| rng.chance(70)).unwrap_or(anyone);
+						("submit", Tasks::submit_work(RuntimeOrigin::signed(who), task, cid("w")))
+					},
 					4 => {
+						let who = reviewer.filter(|_| rng.chance(70)).unwrap_or(anyone);
 						let approve = rng.below(3) != 0;
 						let comment = if rng.below(4) == 0 { "" } else { "c" };
 						(
@@ -793,20 +812,23 @@ fn random_call_sequences_keep_the_invariants() {
 								.map_err(|e| e.error),
 						)
 					},
-					5 => ("unclaim", Tasks::unclaim(RuntimeOrigin::signed(who), task)),
-					6 => ("release", Tasks::release_expired(RuntimeOrigin::signed(who), task)),
+					5 => {
+						let who = worker.filter(|_| rng.chance(50)).unwrap_or(anyone);
+						("unclaim", Tasks::unclaim(RuntimeOrigin::signed(who), task))
+					},
+					6 => ("release", Tasks::release_expired(RuntimeOrigin::signed(anyone), task)),
 					7 => {
 						let due = 2 + step * 3 + rng.below(60);
 						(
 							"reschedule",
-							Tasks::reschedule_task(RuntimeOrigin::signed(who), task, due),
+							Tasks::reschedule_task(RuntimeOrigin::signed(steward), task, due),
 						)
 					},
 					_ => {
 						let origin = if rng.below(3) == 0 {
 							RuntimeOrigin::root()
 						} else {
-							RuntimeOrigin::signed(who)
+							RuntimeOrigin::signed(steward)
 						};
 						("cancel", Tasks::cancel_task(origin, task))
 					},
@@ -821,29 +843,5 @@ fn random_call_sequences_keep_the_invariants() {
 	for kind in ["post", "claim", "submit", "review", "unclaim", "release", "reschedule", "cancel"]
 	{
 		assert!(succeeded.contains(kind), "no {kind} succeeded in any run");
-	}
-}
-
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 ^= self.0 << 13;
-		self.0 ^= self.0 >> 7;
-		self.0 ^= self.0 << 17;
-		self.0
-	}
-
-	fn below(&mut self, n: u64) -> u64 {
-		if n == 0 {
-			0
-		} else {
-			self.next() % n
-		}
-	}
-
-	fn pick(&mut self, from: &[AccountId]) -> AccountId {
-		from[self.below(from.len() as u64) as usize]
 	}
 }

@@ -1,10 +1,8 @@
-//! The types of a task, the state machine it follows, the per-project counters, and the traits
-//! through which this pallet reports to others.
+//! The types of a task, the state machine it follows, and the per-project counters.
 
 use crate::{BalanceOf, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-pub use pallet_projects::Actor;
-use pallet_projects::{BudgetAsset, MilestoneId, ProjectId};
+use commons_primitives::{BudgetAsset, Cid, MilestoneId, ProjectId};
 use polkadot_sdk::{
 	frame_support::{
 		BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
@@ -12,12 +10,6 @@ use polkadot_sdk::{
 	frame_system::pallet_prelude::BlockNumberFor,
 };
 use scale_info::TypeInfo;
-
-/// Identifies a task. Assigned in posting order across all projects, never reused.
-pub type TaskId = u64;
-
-/// A content identifier (an IPFS CID, or a hash) of a document kept off-chain.
-pub type Cid<T> = BoundedVec<u8, <T as Config>::MaxCidLen>;
 
 /// Where a task is in its life.
 ///
@@ -79,7 +71,7 @@ pub struct Task<T: Config> {
 	/// The milestone whose budget pays the reward.
 	pub milestone: MilestoneId,
 	/// The task's specification, off-chain.
-	pub spec: Cid<T>,
+	pub spec: Cid,
 	/// What the reward is paid in (the milestone's budget asset).
 	pub asset: BudgetAsset,
 	/// The reward, held in the task's escrow account until it is paid or returned.
@@ -96,7 +88,7 @@ pub struct Task<T: Config> {
 	/// The worker, while the task is claimed or submitted.
 	pub claim: Option<Claim<T>>,
 	/// The evidence of the current submission.
-	pub evidence: Option<Cid<T>>,
+	pub evidence: Option<Cid>,
 	/// Reviewers (bit `i` for `reviewers[i]`) who approved the current submission.
 	pub approved: u32,
 	/// Reviewers (bit `i` for `reviewers[i]`) who rejected the current submission.
@@ -233,34 +225,4 @@ impl<T: Config> TaskCounters<T> {
 			BudgetAsset::ProjectCurrency => &mut self.escrowed_currency,
 		}
 	}
-}
-
-/// What the contributions ledger learns from this pallet. `()` records nothing.
-///
-/// The ledger's work is part of `review`'s weight as the runtime's benchmarks measure it (they
-/// run with the runtime's ledger wired in).
-pub trait TaskLedger<AccountId, Balance> {
-	/// A worker's accepted work was paid: `reward` of `asset`, for `task` in `project`.
-	fn task_paid(
-		project: ProjectId,
-		task: TaskId,
-		worker: &AccountId,
-		asset: BudgetAsset,
-		reward: Balance,
-		evidence: &[u8],
-	);
-
-	/// A reviewer reviewed a submission of `task` in `project`.
-	fn task_reviewed(
-		project: ProjectId,
-		task: TaskId,
-		reviewer: &AccountId,
-		approved: bool,
-		comment: &[u8],
-	);
-}
-
-impl<AccountId, Balance> TaskLedger<AccountId, Balance> for () {
-	fn task_paid(_: ProjectId, _: TaskId, _: &AccountId, _: BudgetAsset, _: Balance, _: &[u8]) {}
-	fn task_reviewed(_: ProjectId, _: TaskId, _: &AccountId, _: bool, _: &[u8]) {}
 }

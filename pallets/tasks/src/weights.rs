@@ -39,8 +39,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::NextTaskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::LiveDues` (r:1 w:1)
 	/// Proof: `Tasks::LiveDues` (`max_values`: None, `max_size`: Some(1046), added: 3521, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::Counters` (r:1 w:1)
-	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::TaskStats` (r:1 w:1)
+	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -60,8 +60,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::Counters` (r:1 w:1)
-	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::TaskStats` (r:1 w:1)
+	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn claim_task() -> Weight {
 		// Proof size: measured `767`, estimated `4090`
 		// Minimum execution time: 50_195_000 picoseconds.
@@ -71,8 +71,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(625), added: 3100, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::Counters` (r:1 w:1)
-	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::TaskStats` (r:1 w:1)
+	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
 		// Proof size: measured `752`, estimated `4090`
 		// Minimum execution time: 14_412_000 picoseconds.
@@ -106,8 +106,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::LiveDues` (r:1 w:1)
 	/// Proof: `Tasks::LiveDues` (`max_values`: None, `max_size`: Some(1046), added: 3521, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::Counters` (r:1 w:1)
-	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::TaskStats` (r:1 w:1)
+	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn review_and_pay() -> Weight {
 		// Proof size: measured `4228`, estimated `13727`
 		// Minimum execution time: 194_320_000 picoseconds.
@@ -133,8 +133,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::Counters` (r:1 w:1)
-	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::TaskStats` (r:1 w:1)
+	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn review_and_reopen() -> Weight {
 		// Proof size: measured `1843`, estimated `13727`
 		// Minimum execution time: 87_510_000 picoseconds.
@@ -148,8 +148,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::Counters` (r:1 w:1)
-	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::TaskStats` (r:1 w:1)
+	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn unclaim() -> Weight {
 		// Proof size: measured `1220`, estimated `6196`
 		// Minimum execution time: 81_892_000 picoseconds.
@@ -163,8 +163,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::Counters` (r:1 w:1)
-	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::TaskStats` (r:1 w:1)
+	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn release_expired() -> Weight {
 		// Proof size: measured `1122`, estimated `6196`
 		// Minimum execution time: 57_636_000 picoseconds.
@@ -188,8 +188,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::LiveDues` (r:1 w:1)
 	/// Proof: `Tasks::LiveDues` (`max_values`: None, `max_size`: Some(1046), added: 3521, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::Counters` (r:1 w:1)
-	/// Proof: `Tasks::Counters` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::TaskStats` (r:1 w:1)
+	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
 		// Proof size: measured `3538`, estimated `8799`
 		// Minimum execution time: 143_735_000 picoseconds.

@@ -49,7 +49,6 @@ impl pallet_projects::Config for Runtime {
 	type DepositPerByte = ProjectDepositPerByte;
 	type CurrencyDeposit = AssetDeposit;
 	type MaxNameLen = ConstU32<64>;
-	type MaxCidLen = ConstU32<96>;
 	type MaxStewards = ConstU32<16>;
 	type MaxMilestones = ConstU32<64>;
 	type MaxSymbolLen = ConstU32<12>;

@@ -1,0 +1,171 @@
+//! The traits through which the Commons pallets couple, wired in the runtime.
+//!
+//! | trait | implemented by | used by |
+//! | --- | --- | --- |
+//! | [`ProjectsInterface`] | projects | tasks, contributions, quadratic voting |
+//! | [`OutstandingWork`] | tasks, quadratic voting | projects (reaping) |
+//! | [`OnDonation`] | contributions | projects |
+//! | [`TaskLedger`] | contributions | tasks |
+//! | [`ProjectMembership`] | contributions | quadratic voting |
+
+use crate::{BudgetAsset, Cid, MilestoneId, ProjectId, ProjectStatus, ReputationScore, TaskId};
+use alloc::vec::Vec;
+use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult};
+
+/// What the projects pallet offers the others: a project's status, stewards, treasury and
+/// currency, and its milestone budgets to spend.
+///
+/// The `ensure_*` checks fail with the projects pallet's own errors (`ProjectNotFound`,
+/// `ProjectClosed`, `ProjectNotActive`, `NotSteward`, `MilestoneNotFound`), so a wallet names the
+/// same error whichever pallet's call made the check.
+pub trait ProjectsInterface<AccountId> {
+	/// The native balance type, also used for project currencies.
+	type Balance;
+	/// The asset id type of project currencies.
+	type AssetId;
+
+	/// The project's status; fails with `ProjectNotFound`.
+	fn status(project: ProjectId) -> Result<ProjectStatus, DispatchError>;
+	/// The project's status if it is not completed or cancelled; fails with `ProjectNotFound` or
+	/// `ProjectClosed`.
+	fn ensure_open(project: ProjectId) -> Result<ProjectStatus, DispatchError>;
+	/// Succeeds if the project is active; fails with `ProjectNotFound` or `ProjectNotActive`.
+	fn ensure_active(project: ProjectId) -> DispatchResult;
+	/// Whether `who` is a steward of `project` (false if the project does not exist).
+	fn is_steward(project: ProjectId, who: &AccountId) -> bool;
+	/// Succeeds if `who` is a steward of `project`; fails with `ProjectNotFound` or
+	/// `NotSteward`.
+	fn ensure_steward(project: ProjectId, who: &AccountId) -> DispatchResult;
+	/// The project's stewards (founder first); empty if it does not exist.
+	fn stewards(project: ProjectId) -> Vec<AccountId>;
+	/// The project's keyless account (its treasury).
+	fn project_account(project: ProjectId) -> AccountId;
+	/// The project's currency, if it has one.
+	fn currency(project: ProjectId) -> Option<Self::AssetId>;
+	/// What a milestone's budget is paid in; fails with `MilestoneNotFound`.
+	fn milestone_asset(
+		project: ProjectId,
+		milestone: MilestoneId,
+	) -> Result<BudgetAsset, DispatchError>;
+	/// Pays `amount` of a funded milestone's budget from the project treasury to `to` (a task
+	/// escrow, a recognised contributor), and books it as spent. Fails unless the project is
+	/// active, the milestone funded, and the budget and treasury hold enough.
+	fn spend(
+		project: ProjectId,
+		milestone: MilestoneId,
+		to: &AccountId,
+		amount: Self::Balance,
+	) -> Result<BudgetAsset, DispatchError>;
+	/// Returns `amount` previously spent against a milestone from `from` to the project treasury,
+	/// and books it back (project currency returned to a cancelled milestone is burned).
+	fn refund(
+		project: ProjectId,
+		milestone: MilestoneId,
+		from: &AccountId,
+		amount: Self::Balance,
+	) -> DispatchResult;
+}
+
+/// Reports work of other pallets that is still open in a project (escrowed tasks, running polls),
+/// which must be wound down before the project can be reaped.
+pub trait OutstandingWork {
+	/// How many items are still open in `project`.
+	fn outstanding(project: ProjectId) -> u32;
+}
+
+impl OutstandingWork for () {
+	fn outstanding(_: ProjectId) -> u32 {
+		0
+	}
+}
+
+/// Open work of two pallets (tasks and polls, say).
+impl<A: OutstandingWork, B: OutstandingWork> OutstandingWork for (A, B) {
+	fn outstanding(project: ProjectId) -> u32 {
+		A::outstanding(project).saturating_add(B::outstanding(project))
+	}
+}
+
+/// Learns of donations to projects (the contributions ledger records them). `()` ignores them.
+///
+/// Its work is part of `donate`'s weight as the runtime's benchmarks measure it.
+pub trait OnDonation<AccountId, Balance> {
+	/// `from` gave `amount` of the native token to `project`'s treasury.
+	fn donated(project: ProjectId, from: &AccountId, amount: Balance);
+}
+
+impl<AccountId, Balance> OnDonation<AccountId, Balance> for () {
+	fn donated(_: ProjectId, _: &AccountId, _: Balance) {}
+}
+
+/// What the contributions ledger learns from the tasks pallet. `()` records nothing.
+///
+/// The ledger's work is part of `review`'s weight as the runtime's benchmarks measure it (they
+/// run with the runtime's ledger wired in).
+pub trait TaskLedger<AccountId, Balance> {
+	/// A worker's accepted work was paid: `reward` of `asset`, for `task` in `project`.
+	fn task_paid(
+		project: ProjectId,
+		task: TaskId,
+		worker: &AccountId,
+		asset: BudgetAsset,
+		reward: Balance,
+		evidence: &Cid,
+	);
+
+	/// A reviewer reviewed a submission of `task` in `project`.
+	fn task_reviewed(
+		project: ProjectId,
+		task: TaskId,
+		reviewer: &AccountId,
+		approved: bool,
+		comment: &Cid,
+	);
+}
+
+impl<AccountId, Balance> TaskLedger<AccountId, Balance> for () {
+	fn task_paid(_: ProjectId, _: TaskId, _: &AccountId, _: BudgetAsset, _: Balance, _: &Cid) {}
+	fn task_reviewed(_: ProjectId, _: TaskId, _: &AccountId, _: bool, _: &Cid) {}
+}
+
+/// Who the members of a project are, as quadratic voting sees them: its stewards, and accounts
+/// whose earned reputation is at least the membership threshold.
+pub trait ProjectMembership<AccountId> {
+	/// The block number type.
+	type BlockNumber;
+
+	/// `who`'s reputation in `project` now.
+	fn reputation(project: ProjectId, who: &AccountId) -> ReputationScore;
+
+	/// Whether `who` is a member of `project`: a steward, or an account whose earned reputation
+	/// is at least the membership threshold.
+	fn is_member(project: ProjectId, who: &AccountId) -> bool;
+
+	/// Since when `who` has been a member of `project` by reputation without a break, if they are
+	/// one now (stewards who have not earned their place have no such block).
+	fn member_since(project: ProjectId, who: &AccountId) -> Option<Self::BlockNumber>;
+
+	/// How many members `project` has now (stewards and members by reputation, each once).
+	fn members_count(project: ProjectId) -> u32;
+}
+
+/// Sets up projects for the benchmarks of the pallets built on the projects pallet (tasks,
+/// contributions), which cannot create projects through [`ProjectsInterface`].
+#[cfg(feature = "runtime-benchmarks")]
+pub trait ProjectsBenchmarkHelper<AccountId, Balance> {
+	/// Creates a project founded by `founder` (funded to pay for it), with a currency whose
+	/// minimum balance is 1 and whose cap is the largest balance, and a funded milestone of
+	/// `budget` in `asset` (a native budget is donated by the founder first).
+	fn funded_milestone(
+		founder: &AccountId,
+		asset: BudgetAsset,
+		budget: Balance,
+	) -> (ProjectId, MilestoneId);
+}
+
+/// Makes the projects and members that the quadratic-voting benchmarks need.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait MembersBenchmarkHelper<AccountId> {
+	/// An open project in which `members` are members by reputation from now on.
+	fn project_with_members(members: &[AccountId]) -> ProjectId;
+}

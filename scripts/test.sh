@@ -33,7 +33,13 @@ stage "zepter (features)" bash -c ". '$ROOT/scripts/setup.sh' && ensure_zepter &
 # Everything is built in the release profile with the feature set of the node build, so clippy and
 # the unit tests reuse the node's compiled dependencies instead of building a second set.
 stage "node build" "$ROOT/scripts/build-node.sh"
-stage "clippy" cargo clippy --locked --release --workspace --all-targets -- -D warnings
+# Clippy compiles the runtime's build script with clippy-driver, a build-script run of its own:
+# left to build the Wasm, it would rewrite the Wasm files the node build's run recorded, and the
+# next build would rebuild the runtime and the node. Skipping the Wasm for this crate only
+# (`SKIP_WASM_BUILD` would also flip the build-script runs clippy shares with the node build,
+# e.g. frame-benchmarking-cli's test runtime, and cost a 10-minute rebuild) keeps one build.
+stage "clippy" env SKIP_COMMONS_RUNTIME_WASM_BUILD=1 \
+	cargo clippy --locked --release --workspace --all-targets -- -D warnings
 stage "unit tests" cargo test --locked --release --workspace
 # The pallets' benchmarks, run once each against their mocks. `runtime-benchmarks` changes the
 # features of the whole FRAME stack, so this builds in the target directory that

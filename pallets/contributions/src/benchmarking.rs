@@ -7,8 +7,8 @@
 use super::*;
 use alloc::{vec, vec::Vec};
 use commons_primitives::{
-	traits::ProjectsBenchmarkHelper as _, BudgetAsset, Cid, MaxCidLen, MilestoneId, ProjectId,
-	ReputationScore,
+	traits::ProjectsBenchmarkHelper as _, BudgetAsset, Cid, MilestoneId, ProjectId,
+	ReputationScore, MAX_CID_LEN,
 };
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
@@ -50,7 +50,7 @@ fn members<T: Config>(project: ProjectId, n: u32) -> Vec<T::AccountId> {
 }
 
 fn longest_cid<T: Config>() -> Cid {
-	BoundedVec::try_from(vec![b'c'; MaxCidLen::get() as usize]).expect("fits")
+	BoundedVec::try_from(vec![b'c'; MAX_CID_LEN as usize]).expect("fits")
 }
 
 /// An account with enough native balance for attestation deposits.

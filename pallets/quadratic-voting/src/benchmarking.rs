@@ -6,7 +6,7 @@
 
 use super::*;
 use alloc::{boxed::Box, vec, vec::Vec};
-use commons_primitives::{PollId, ProjectId};
+use commons_primitives::{traits::MembersBenchmarkHelper as _, ProjectId};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::{

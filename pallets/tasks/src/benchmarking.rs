@@ -8,8 +8,8 @@
 use super::*;
 use alloc::vec::Vec;
 use commons_primitives::{
-	traits::ProjectsBenchmarkHelper as _, Actor, BudgetAsset, Cid, MaxCidLen, MilestoneId,
-	ProjectId, TaskId,
+	traits::ProjectsBenchmarkHelper as _, Actor, BudgetAsset, Cid, MilestoneId, ProjectId, TaskId,
+	MAX_CID_LEN,
 };
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
@@ -30,7 +30,7 @@ fn fund<T: Config>(who: &T::AccountId) {
 }
 
 fn filled(byte: u8) -> Cid {
-	BoundedVec::try_from(alloc::vec![byte; MaxCidLen::get() as usize]).unwrap()
+	BoundedVec::try_from(alloc::vec![byte; MAX_CID_LEN as usize]).unwrap()
 }
 
 fn all_reviewers<T: Config>() -> BoundedVec<T::AccountId, T::MaxReviewers> {

@@ -53,8 +53,9 @@ impl SeededRng {
 /// }
 /// ```
 ///
-/// It also defines `endowed_ext(balances)`: test externalities at block 1 with those balances.
-/// The mock defines the types `AccountId` and `Balance` (`u64`), has `frame_support`,
+/// It also defines the types `AccountId` (`u128`) and `Balance` (`u64`), the test accounts
+/// (`ALICE` to `EVE` = 1 to 5, `POOR`, `TREASURY`), `ED` and `INITIAL`, and `endowed_ext(balances)`:
+/// test externalities at block 1 with those balances. The mock has `frame_support`,
 /// `frame_system`, `pallet_balances` and `pallet_assets` in scope (from `polkadot_sdk`), and
 /// configures the pallets it lists itself (the projects pallet with
 /// `pallet_projects::config_preludes::TestDefaultConfig`). Assets are created only by the
@@ -62,6 +63,32 @@ impl SeededRng {
 #[macro_export]
 macro_rules! test_runtime {
 	(existential_deposit: $ed:expr; $($index:tt => $name:ident: $pallet:ident),+ $(,)?) => {
+		/// Accounts: wide enough that the keyless accounts derived from a pallet id and an id stay
+		/// distinct (a `u64` keeps only "modl" and the pallet id).
+		pub type AccountId = u128;
+		/// Balances of the native token and of project currencies.
+		pub type Balance = u64;
+		/// The existential deposit of the native token.
+		pub const ED: Balance = $ed;
+		/// What every test account (1 to 10) starts with.
+		pub const INITIAL: Balance = 1_000_000;
+		#[allow(dead_code)]
+		pub const ALICE: AccountId = 1;
+		#[allow(dead_code)]
+		pub const BOB: AccountId = 2;
+		#[allow(dead_code)]
+		pub const CHARLIE: AccountId = 3;
+		#[allow(dead_code)]
+		pub const DAVE: AccountId = 4;
+		#[allow(dead_code)]
+		pub const EVE: AccountId = 5;
+		/// Has no funds at all.
+		#[allow(dead_code)]
+		pub const POOR: AccountId = 99;
+		/// Receives what is left in a reaped project's treasury (holds `ED`).
+		#[allow(dead_code)]
+		pub const TREASURY: AccountId = 1000;
+
 		#[frame_support::runtime]
 		mod runtime {
 			#[runtime::runtime]
@@ -118,6 +145,7 @@ macro_rules! test_runtime {
 		}
 
 		/// Test externalities at block 1, with `balances` endowed.
+		#[allow(dead_code)]
 		pub fn endowed_ext(
 			balances: Vec<(AccountId, Balance)>,
 		) -> polkadot_sdk::sp_io::TestExternalities {

@@ -15,9 +15,6 @@ use polkadot_sdk::{
 	sp_runtime::{DispatchError, DispatchResult},
 };
 
-pub type AccountId = u64;
-pub type Balance = u64;
-
 pub const HALF_LIFE: u64 = 1_000;
 pub const TASK_REP: ReputationScore = 1_000_000;
 pub const REVIEW_REP: ReputationScore = 100_000;
@@ -97,7 +94,7 @@ impl ProjectsInterface<AccountId> for MockProjects {
 		}
 	}
 	fn project_account(project: ProjectId) -> AccountId {
-		1_000 + u64::from(project)
+		1_000 + AccountId::from(project)
 	}
 	fn currency(_: ProjectId) -> Option<u32> {
 		Some(0)

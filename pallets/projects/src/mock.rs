@@ -15,25 +15,8 @@ use polkadot_sdk::{
 	sp_runtime::traits::ConvertInto,
 };
 
-// Wide enough that the keyless accounts derived from a pallet id and a project id stay distinct
-// (a u64 keeps only "modl" and the pallet id, so every project would share one treasury).
-pub type AccountId = u128;
-pub type Balance = u64;
-
-pub const ALICE: AccountId = 1;
-pub const BOB: AccountId = 2;
-pub const CHARLIE: AccountId = 3;
-pub const DAVE: AccountId = 4;
-/// Has no funds at all.
-pub const POOR: AccountId = 99;
-/// Receives what is left in a reaped project's treasury.
-pub const TREASURY: AccountId = 1000;
-/// Every funded account starts with this much.
-pub const INITIAL: Balance = 1_000_000;
-pub const ED: Balance = 10;
-
 commons_primitives::test_runtime! {
-	existential_deposit: ED;
+	existential_deposit: 10;
 	3 => Projects: pallet_projects,
 }
 

@@ -22,21 +22,6 @@ use polkadot_sdk::{
 };
 use std::collections::BTreeMap;
 
-pub type AccountId = u128;
-pub type Balance = u64;
-
-/// The founder and steward of the projects the tests create.
-pub const ALICE: AccountId = 1;
-pub const BOB: AccountId = 2;
-pub const CHARLIE: AccountId = 3;
-pub const DAVE: AccountId = 4;
-/// Never a member.
-pub const EVE: AccountId = 5;
-/// Has no funds at all.
-pub const POOR: AccountId = 99;
-pub const TREASURY: AccountId = 1000;
-pub const INITIAL: Balance = 1_000_000;
-pub const ED: Balance = 10;
 pub const CREDITS: u32 = 100;
 pub const MIN: u64 = 5;
 pub const MAX: u64 = 100;
@@ -82,7 +67,7 @@ impl ProjectMembership<AccountId> for MockMembership {
 }
 
 commons_primitives::test_runtime! {
-	existential_deposit: ED;
+	existential_deposit: 10;
 	3 => Preimage: pallet_preimage,
 	4 => Projects: pallet_projects,
 	5 => QuadraticVoting: pallet_quadratic_voting,

@@ -19,27 +19,13 @@ use polkadot_sdk::{
 };
 
 // Wide enough that the keyless accounts derived from a pallet id and an id stay distinct.
-pub type AccountId = u128;
-pub type Balance = u64;
 
-/// The founder and only steward of the projects the tests create.
-pub const ALICE: AccountId = 1;
-/// The worker.
-pub const BOB: AccountId = 2;
-pub const CHARLIE: AccountId = 3;
-pub const DAVE: AccountId = 4;
-pub const EVE: AccountId = 5;
-/// Has no funds at all.
-pub const POOR: AccountId = 99;
-pub const TREASURY: AccountId = 1000;
-pub const INITIAL: Balance = 1_000_000;
-pub const ED: Balance = 10;
 pub const BOND: Balance = 100;
 pub const GRACE: u64 = 10;
 pub const MAX_REVISIONS: u32 = 2;
 
 commons_primitives::test_runtime! {
-	existential_deposit: ED;
+	existential_deposit: 10;
 	3 => Projects: pallet_projects,
 	4 => Tasks: pallet_tasks,
 }

@@ -10,7 +10,9 @@
 
 use crate::{BudgetAsset, Cid, MilestoneId, ProjectId, ProjectStatus, ReputationScore, TaskId};
 use alloc::vec::Vec;
-use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult, Perbill};
+use scale_info::TypeInfo;
 
 /// What the projects pallet offers the others: a project's status, stewards, treasury and
 /// currency, and its milestone budgets to spend.
@@ -42,11 +44,12 @@ pub trait ProjectsInterface<AccountId> {
 	fn project_account(project: ProjectId) -> AccountId;
 	/// The project's currency, if it has one.
 	fn currency(project: ProjectId) -> Option<Self::AssetId>;
-	/// What a milestone's budget is paid in; fails with `MilestoneNotFound`.
-	fn milestone_asset(
+	/// What a milestone's budget is paid in, and the budget the project's governance gave it;
+	/// fails with `MilestoneNotFound`.
+	fn milestone_budget(
 		project: ProjectId,
 		milestone: MilestoneId,
-	) -> Result<BudgetAsset, DispatchError>;
+	) -> Result<(BudgetAsset, Self::Balance), DispatchError>;
 	/// Pays `amount` of a funded milestone's budget from the project treasury to `to` (a task
 	/// escrow, a recognised contributor), and books it as spent. Fails unless the project is
 	/// active, the milestone funded, and the budget and treasury hold enough.
@@ -100,36 +103,80 @@ impl<AccountId, Balance> OnDonation<AccountId, Balance> for () {
 
 /// What the contributions ledger learns from the tasks pallet. `()` records nothing.
 ///
+/// Task reputation is earned only at payout, and in proportion to `share`: the part of its
+/// milestone's budget (money the project's governance voted for) that the reward is. So the
+/// reputation a milestone's tasks can mint is bounded, however many tasks it is split into.
+///
 /// The ledger's work is part of `review`'s weight as the runtime's benchmarks measure it (they
 /// run with the runtime's ledger wired in).
 pub trait TaskLedger<AccountId, Balance> {
-	/// A worker's accepted work was paid: `reward` of `asset`, for `task` in `project`.
+	/// A worker's accepted work was paid: `reward` of `asset`, `share` of its milestone's budget,
+	/// for `task` in `project`.
 	fn task_paid(
 		project: ProjectId,
 		task: TaskId,
 		worker: &AccountId,
 		asset: BudgetAsset,
 		reward: Balance,
+		share: Perbill,
 		evidence: &Cid,
 	);
 
-	/// A reviewer reviewed a submission of `task` in `project`.
+	/// A reviewer approved the submission of `task` in `project` that was paid (only reviews
+	/// that agree with the task's outcome earn, once per task); `share` is the task's.
 	fn task_reviewed(
 		project: ProjectId,
 		task: TaskId,
 		reviewer: &AccountId,
-		approved: bool,
+		share: Perbill,
 		comment: &Cid,
 	);
 }
 
 impl<AccountId, Balance> TaskLedger<AccountId, Balance> for () {
-	fn task_paid(_: ProjectId, _: TaskId, _: &AccountId, _: BudgetAsset, _: Balance, _: &Cid) {}
-	fn task_reviewed(_: ProjectId, _: TaskId, _: &AccountId, _: bool, _: &Cid) {}
+	fn task_paid(
+		_: ProjectId,
+		_: TaskId,
+		_: &AccountId,
+		_: BudgetAsset,
+		_: Balance,
+		_: Perbill,
+		_: &Cid,
+	) {
+	}
+	fn task_reviewed(_: ProjectId, _: TaskId, _: &AccountId, _: Perbill, _: &Cid) {}
 }
 
-/// Who the members of a project are, as quadratic voting sees them: its stewards, and accounts
-/// whose earned reputation is at least the membership threshold.
+/// A member's unbroken membership by earned reputation: from `since` until `until`
+/// (exclusive).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Standing<BlockNumber> {
+	/// The first block of the membership.
+	pub since: BlockNumber,
+	/// The first block at which it has ended (unless the member earns again before).
+	pub until: BlockNumber,
+}
+
+impl<BlockNumber: PartialOrd> Standing<BlockNumber> {
+	/// Whether the membership held at block `at`.
+	pub fn held_at(&self, at: &BlockNumber) -> bool {
+		self.since <= *at && *at < self.until
+	}
+}
+
+/// Who the members of a project are, as quadratic voting and tasks see them: its stewards, and
+/// accounts whose earned reputation is at least the membership threshold.
 pub trait ProjectMembership<AccountId> {
 	/// The block number type.
 	type BlockNumber;
@@ -138,15 +185,16 @@ pub trait ProjectMembership<AccountId> {
 	fn reputation(project: ProjectId, who: &AccountId) -> ReputationScore;
 
 	/// Whether `who` is a member of `project`: a steward, or an account whose earned reputation
-	/// is at least the membership threshold.
+	/// is at least the membership threshold. One small storage read, whatever the project's size.
 	fn is_member(project: ProjectId, who: &AccountId) -> bool;
 
-	/// Since when `who` has been a member of `project` by reputation without a break, if they are
-	/// one now (stewards who have not earned their place have no such block).
-	fn member_since(project: ProjectId, who: &AccountId) -> Option<Self::BlockNumber>;
+	/// `who`'s latest membership of `project` by earned reputation (possibly ended), if any.
+	fn standing(project: ProjectId, who: &AccountId) -> Option<Standing<Self::BlockNumber>>;
 
-	/// How many members `project` has now (stewards and members by reputation, each once).
-	fn members_count(project: ProjectId) -> u32;
+	/// How many accounts are members of `project` by earned reputation now (stewards not
+	/// counted). Bounded work; fails (with the ledger's named error) if the count cannot be made
+	/// exact within it, until someone settles the project's standings.
+	fn members_count(project: ProjectId) -> Result<u32, DispatchError>;
 }
 
 /// Sets up projects for the benchmarks of the pallets built on the projects pallet (tasks,
@@ -168,4 +216,8 @@ pub trait ProjectsBenchmarkHelper<AccountId, Balance> {
 pub trait MembersBenchmarkHelper<AccountId> {
 	/// An open project in which `members` are members by reputation from now on.
 	fn project_with_members(members: &[AccountId]) -> ProjectId;
+
+	/// Makes opening a poll in `project` as costly as it gets: the most stewards, and a member
+	/// count with as many epochs to settle as one call settles.
+	fn worst_case_count(project: ProjectId);
 }

@@ -170,10 +170,37 @@ pub mod support {
 					pallet_contributions::ContributionKind::Task,
 					0,
 					&Default::default(),
-					<configs::TaskReputation as frame_support::traits::Get<_>>::get(),
+					<configs::MemberThreshold as frame_support::traits::Get<_>>::get()
+						.saturating_mul(4),
 				);
 			}
 			project
+		}
+
+		fn worst_case_count(project: commons_primitives::ProjectId) {
+			use frame_support::traits::Get;
+			// The most stewards ...
+			let max = <Runtime as pallet_projects::Config>::MaxStewards::get();
+			for i in 1..max {
+				let steward: AccountId = polkadot_sdk::frame_benchmarking::account("steward", i, 0);
+				let _ = Projects::add_steward(RuntimeOrigin::root(), project, steward);
+			}
+			// ... and one standing ending in each of the epochs one call settles, all passed.
+			let epoch = <configs::StandingEpoch as Get<BlockNumber>>::get();
+			let settle = <Runtime as pallet_contributions::Config>::MaxSettle::get();
+			for i in 0..settle {
+				let who: AccountId = polkadot_sdk::frame_benchmarking::account("lapsing", i, 0);
+				Contributions::record(
+					project,
+					&who,
+					pallet_contributions::ContributionKind::Task,
+					0,
+					&Default::default(),
+					<configs::MemberThreshold as Get<_>>::get(),
+				);
+				let now = System::block_number();
+				System::set_block_number(now.saturating_add(epoch));
+			}
 		}
 	}
 }

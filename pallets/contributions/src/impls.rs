@@ -2,40 +2,70 @@
 //! runtime API share.
 
 use crate::{
-	decay, pallet::*, runtime_api, BalanceOf, ContributionKind, ContributionRecord,
-	RecognitionRecord, Standing, StandingOf, StoredReputation,
+	decay, pallet::*, runtime_api, BalanceOf, ContributionKind, ContributorOf, ProjectBooks,
+	RecognitionRecord, StoredReputation,
 };
 use alloc::vec::Vec;
 use commons_primitives::{
-	traits::{ProjectMembership, ProjectsInterface},
+	traits::{ProjectMembership, ProjectsInterface, Standing},
 	Cid, ProjectId, ReputationScore,
 };
 use polkadot_sdk::{
 	frame_support::traits::Get,
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{
-		traits::{CheckedDiv, One, Saturating},
-		SaturatedConversion,
+		traits::{CheckedDiv, One, Saturating, Zero},
+		DispatchError, SaturatedConversion,
 	},
 };
 
 impl<T: Config> Pallet<T> {
-	/// The index of the current recognition period.
-	pub(crate) fn recognition_period() -> u32 {
+	/// The index of the current budget period.
+	pub(crate) fn current_period() -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
 		let period = T::RecognitionPeriod::get().max(One::one());
 		now.checked_div(&period).unwrap_or_default().saturated_into()
 	}
 
+	/// Starts the books' spending afresh if a new period began since they last spent.
+	pub(crate) fn roll_period(books: &mut ProjectBooks<T>) {
+		let period = Self::current_period();
+		if books.period != period {
+			books.period = period;
+			books.recognition_spent = Zero::zero();
+			books.reputation_spent = 0;
+		}
+	}
+
+	/// Draws `points` of reputation from the project's budget for the current period (the books
+	/// must have been rolled to it).
+	pub(crate) fn draw_reputation(
+		books: &mut ProjectBooks<T>,
+		points: ReputationScore,
+	) -> Result<(), DispatchError> {
+		let spent = books
+			.reputation_spent
+			.checked_add(points)
+			.ok_or(polkadot_sdk::sp_runtime::ArithmeticError::Overflow)?;
+		polkadot_sdk::frame_support::ensure!(
+			spent <= books.reputation_budget,
+			Error::<T>::ReputationBudgetExceeded
+		);
+		books.reputation_spent = spent;
+		Ok(())
+	}
+
 	/// The project's half-life in blocks.
 	pub fn half_life(project: ProjectId) -> BlockNumberFor<T> {
-		HalfLives::<T>::get(project).unwrap_or_else(T::DefaultHalfLife::get)
+		Books::<T>::get(project).half_life.unwrap_or_else(T::DefaultHalfLife::get)
 	}
 
 	/// `who`'s reputation in `project` now, decayed since its last update.
 	pub fn reputation(project: ProjectId, who: &T::AccountId) -> ReputationScore {
 		let now = frame_system::Pallet::<T>::block_number();
-		Self::decayed(Reputations::<T>::get(project, who), now)
+		Contributors::<T>::get(project, who)
+			.map(|c| Self::decayed(c.reputation, now))
+			.unwrap_or_default()
 	}
 
 	fn decayed(
@@ -46,9 +76,15 @@ impl<T: Config> Pallet<T> {
 		decay::decay(stored.score, elapsed, stored.half_life.saturated_into())
 	}
 
+	/// The standing epoch of block `block`.
+	pub fn epoch(block: BlockNumberFor<T>) -> u32 {
+		let length = T::StandingEpoch::get().max(One::one());
+		block.checked_div(&length).unwrap_or_default().saturated_into()
+	}
+
 	/// The first block at which `stored` has decayed below the membership threshold, or `None`
 	/// if it is below already at its last update.
-	pub(crate) fn standing_ends(
+	pub(crate) fn reputation_ends(
 		stored: StoredReputation<BlockNumberFor<T>>,
 	) -> Option<BlockNumberFor<T>> {
 		let threshold = T::MemberThreshold::get();
@@ -57,7 +93,20 @@ impl<T: Config> Pallet<T> {
 		Some(stored.updated.saturating_add(ends.saturated_into()))
 	}
 
-	/// Records a contribution and adds `earned` reputation.
+	/// When a standing earned with `stored` ends: the start of the standing epoch after the one
+	/// in which the reputation falls below the threshold.
+	pub(crate) fn standing_ends(
+		stored: StoredReputation<BlockNumberFor<T>>,
+	) -> Option<BlockNumberFor<T>> {
+		let below = Self::reputation_ends(stored)?;
+		let length = T::StandingEpoch::get().max(One::one());
+		let epochs = Self::epoch(below.saturating_sub(One::one())).saturating_add(1);
+		Some(length.saturating_mul(epochs.into()))
+	}
+
+	/// Records a contribution and adds `earned` reputation: one read and write of the
+	/// contributor's record and of the project's books, and at most two of the standing-end
+	/// buckets, whatever the project's size.
 	pub fn record(
 		project: ProjectId,
 		who: &T::AccountId,
@@ -67,124 +116,174 @@ impl<T: Config> Pallet<T> {
 		earned: ReputationScore,
 	) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let evidence = evidence.clone();
-		let record = ContributionRecord { kind, value, evidence: evidence.clone(), block: now };
-		Totals::<T>::mutate(project, who, |totals| {
-			if *totals == Default::default() {
-				ContributorCount::<T>::mutate(project, |count| *count = count.saturating_add(1));
-			}
-			totals.add(kind, value)
-		});
-		Recent::<T>::mutate(project, who, |recent| {
-			if recent.is_full() && !recent.is_empty() {
-				recent.remove(0);
-			}
-			// Cannot fail: there is room now (a bound of zero keeps nothing).
-			let _ = recent.try_push(record);
-		});
+		let mut books = Books::<T>::get(project);
+		let stored = Contributors::<T>::get(project, who);
+		if stored.is_none() {
+			books.contributors = books.contributors.saturating_add(1);
+		}
+		let mut contributor: ContributorOf<T> = stored.unwrap_or_default();
+		contributor.totals.add(kind, value);
 		let reputation = if earned > 0 {
-			let score = Self::reputation(project, who).saturating_add(earned);
-			let stored =
-				StoredReputation { score, updated: now, half_life: Self::half_life(project) };
-			Reputations::<T>::insert(project, who, stored);
-			Self::stand(project, who, stored, now);
+			let score = Self::decayed(contributor.reputation, now).saturating_add(earned);
+			let half_life = books.half_life.unwrap_or_else(T::DefaultHalfLife::get);
+			contributor.reputation = StoredReputation { score, updated: now, half_life };
+			if let Some(until) = Self::standing_ends(contributor.reputation).filter(|u| *u > now) {
+				let old = contributor.standing;
+				let since = old.filter(|s| s.until > now).map_or(now, |s| s.since);
+				Self::move_standing(project, &mut books, old.map(|s| s.until), until, now);
+				contributor.standing = Some(Standing { since, until });
+				if let Some(below) = Self::reputation_ends(contributor.reputation) {
+					Self::rank(&mut books, who, below, now);
+				}
+			}
 			score
 		} else {
-			Self::reputation(project, who)
+			Self::decayed(contributor.reputation, now)
 		};
+		Contributors::<T>::insert(project, who, contributor);
+		Books::<T>::insert(project, books);
 		Self::deposit_event(Event::Contributed {
 			project,
 			who: who.clone(),
 			kind,
 			value,
-			evidence,
+			evidence: evidence.clone(),
 			block: now,
 			reputation,
 		});
 	}
 
-	/// Updates `who`'s standing in `project` after their reputation became `stored`; drops the
-	/// standings that ended. When the standings are full, `who` displaces the first to end if
-	/// theirs lasts longer.
-	fn stand(
+	/// Moves a standing's end from `old` (if any) to `until` in the member count.
+	fn move_standing(
 		project: ProjectId,
-		who: &T::AccountId,
-		stored: StoredReputation<BlockNumberFor<T>>,
+		books: &mut ProjectBooks<T>,
+		old: Option<BlockNumberFor<T>>,
+		until: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
 	) {
-		let until = Self::standing_ends(stored);
-		Standings::<T>::mutate(project, |standings| {
-			let mut since = now;
-			standings.retain(|s| {
-				if s.who == *who && s.until > now {
-					since = s.since;
-				}
-				s.until > now && s.who != *who
-			});
-			let Some(until) = until.filter(|until| *until > now) else { return };
-			let mut at = standings.partition_point(|s| s.until <= until);
-			if standings.is_full() {
-				if at == 0 {
-					return;
-				}
-				standings.remove(0);
-				at = at.saturating_sub(1);
+		let new_epoch = Self::epoch(until);
+		if let Some(old) = old {
+			let old_epoch = Self::epoch(old);
+			if old_epoch == new_epoch {
+				return;
 			}
-			// Cannot fail: there is room, and `at` is at most the length.
-			let _ = standings.try_insert(at, Standing { who: who.clone(), since, until });
-		});
+			if old_epoch >= books.settled {
+				StandingEnds::<T>::mutate_exists(project, old_epoch, |n| {
+					*n = n.map(|n| n.saturating_sub(1)).filter(|n| !n.is_zero());
+				});
+				books.members = books.members.saturating_sub(1);
+			}
+		}
+		if books.members.is_zero() {
+			// No standing is counted: nothing is left to settle before the next epoch.
+			books.settled = books.settled.max(Self::epoch(now).saturating_add(1));
+		}
+		StandingEnds::<T>::mutate(project, new_epoch, |n| *n = n.saturating_add(1));
+		books.members = books.members.saturating_add(1);
+	}
+
+	/// Keeps `who` among the project's top contributors if their reputation outlasts the
+	/// shortest-lived of them (`below`: when it falls below the threshold); drops those whose
+	/// standing ended. O(N) in [`Config::MaxTopContributors`].
+	fn rank(
+		books: &mut ProjectBooks<T>,
+		who: &T::AccountId,
+		below: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) {
+		books.top.retain(|(account, lasts)| account != who && *lasts > now);
+		if books.top.is_full() {
+			match books.top.last() {
+				Some((_, last)) if *last < below => {
+					books.top.pop();
+				},
+				_ => return,
+			}
+		}
+		let at = books.top.partition_point(|(_, lasts)| *lasts >= below);
+		// Cannot fail: there is room, and `at` is at most the length.
+		let _ = books.top.try_insert(at, (who.clone(), below));
+	}
+
+	/// Subtracts the standings that ended from the books' member count, for at most
+	/// [`Config::MaxSettle`] epochs; returns how many epochs it settled and whether the count is
+	/// exact now.
+	pub(crate) fn settle(project: ProjectId, books: &mut ProjectBooks<T>) -> (u32, bool) {
+		let current = Self::epoch(frame_system::Pallet::<T>::block_number());
+		let mut steps = 0u32;
+		while books.settled <= current {
+			if books.members.is_zero() {
+				books.settled = current.saturating_add(1);
+				break;
+			}
+			if steps >= T::MaxSettle::get() {
+				return (steps, false);
+			}
+			let ended = StandingEnds::<T>::take(project, books.settled);
+			books.members = books.members.saturating_sub(ended);
+			books.settled = books.settled.saturating_add(1);
+			steps = steps.saturating_add(1);
+		}
+		(steps, true)
 	}
 
 	/// Whether `who` has a standing in `project` at `now` (earned reputation at the threshold).
-	pub(crate) fn has_standing(
-		project: ProjectId,
-		who: &T::AccountId,
-		now: BlockNumberFor<T>,
-	) -> bool {
-		Self::standing(project, who, now).is_some()
+	pub fn has_standing(project: ProjectId, who: &T::AccountId, now: BlockNumberFor<T>) -> bool {
+		Self::standing_now(project, who, now).is_some()
 	}
 
 	/// `who`'s standing in `project` at `now`, if any.
-	fn standing(
+	fn standing_now(
 		project: ProjectId,
 		who: &T::AccountId,
 		now: BlockNumberFor<T>,
-	) -> Option<StandingOf<T>> {
-		Standings::<T>::get(project).into_iter().find(|s| s.who == *who && s.until > now)
+	) -> Option<Standing<BlockNumberFor<T>>> {
+		Contributors::<T>::get(project, who)?.standing.filter(|s| s.held_at(&now))
 	}
 
 	/// Whether `who` is a member of `project`: a steward, or with standing.
 	pub fn is_member(project: ProjectId, who: &T::AccountId) -> bool {
 		let now = frame_system::Pallet::<T>::block_number();
-		T::Projects::is_steward(project, who) || Self::has_standing(project, who, now)
+		Self::has_standing(project, who, now) || T::Projects::is_steward(project, who)
 	}
 
-	/// How many members `project` has now: standings that have not ended, and the stewards
-	/// without one.
+	/// How many members by reputation `project` has now, without writing anything: the epochs
+	/// not yet settled are summed (for the runtime API; calls settle instead).
+	pub fn members_by_reputation(project: ProjectId) -> u32 {
+		let books = Books::<T>::get(project);
+		let current = Self::epoch(frame_system::Pallet::<T>::block_number());
+		let mut members = books.members;
+		let mut epoch = books.settled;
+		while epoch <= current && !members.is_zero() {
+			members = members.saturating_sub(StandingEnds::<T>::get(project, epoch));
+			epoch = epoch.saturating_add(1);
+		}
+		members
+	}
+
+	/// How many members `project` has now: members by reputation, and the stewards without a
+	/// standing.
 	pub fn members_count(project: ProjectId) -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
-		let standings = Standings::<T>::get(project);
-		let ended = standings.partition_point(|s| s.until <= now);
-		let live = standings.get(ended..).unwrap_or_default();
 		let stewards = T::Projects::stewards(project)
 			.into_iter()
-			.filter(|steward| !live.iter().any(|s| s.who == *steward))
+			.filter(|steward| !Self::has_standing(project, steward, now))
 			.count();
-		u32::try_from(live.len().saturating_add(stewards)).unwrap_or(u32::MAX)
+		Self::members_by_reputation(project)
+			.saturating_add(u32::try_from(stewards).unwrap_or(u32::MAX))
 	}
 
-	/// What `project` knows of `who`: totals by kind, reputation and standing now, the most
-	/// recent records and recognitions.
+	/// What `project` knows of `who`: totals by kind, reputation and standing now, and the most
+	/// recent recognitions.
 	pub fn contributor(
 		project: ProjectId,
 		who: &T::AccountId,
 	) -> runtime_api::ContributorInfo<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
 		let now = frame_system::Pallet::<T>::block_number();
-		let totals = Totals::<T>::get(project, who);
-		let standing = Self::standing(project, who, now);
-		let shown = T::MaxRecent::get();
-		let recognitions = (totals.recognitions.count.saturating_sub(shown)
-			..totals.recognitions.count)
+		let record = Contributors::<T>::get(project, who).unwrap_or_default();
+		let standing = record.standing.filter(|s| s.held_at(&now));
+		let count = record.totals.recognitions.count;
+		let recognitions = (count.saturating_sub(runtime_api::RECOGNITIONS_SHOWN)..count)
 			.filter_map(|n| Recognitions::<T>::get((project, who, n)))
 			.map(|r| RecognitionRecord {
 				milestone: r.milestone,
@@ -196,20 +295,11 @@ impl<T: Config> Pallet<T> {
 			})
 			.collect();
 		runtime_api::ContributorInfo {
-			totals,
-			reputation: Self::reputation(project, who),
-			member: T::Projects::is_steward(project, who) || standing.is_some(),
-			member_since: standing.as_ref().map(|s| s.since),
+			totals: record.totals,
+			reputation: Self::decayed(record.reputation, now),
+			member: standing.is_some() || T::Projects::is_steward(project, who),
+			member_since: standing.map(|s| s.since),
 			member_until: standing.map(|s| s.until),
-			recent: Recent::<T>::get(project, who)
-				.into_iter()
-				.map(|r| ContributionRecord {
-					kind: r.kind,
-					value: r.value,
-					evidence: r.evidence.into_inner(),
-					block: r.block,
-				})
-				.collect(),
 			recognitions,
 		}
 	}
@@ -218,12 +308,13 @@ impl<T: Config> Pallet<T> {
 	/// now, highest first.
 	pub fn top_contributors(project: ProjectId, n: u32) -> Vec<(T::AccountId, ReputationScore)> {
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut top: Vec<_> = Standings::<T>::get(project)
+		let mut top: Vec<_> = Books::<T>::get(project)
+			.top
 			.into_iter()
-			.filter(|s| s.until > now)
-			.map(|s| {
-				let score = Self::reputation(project, &s.who);
-				(s.who, score)
+			.filter(|(_, lasts)| *lasts > now)
+			.map(|(who, _)| {
+				let score = Self::reputation(project, &who);
+				(who, score)
 			})
 			.collect();
 		top.sort_by_key(|(_, score)| core::cmp::Reverse(*score));
@@ -237,92 +328,76 @@ impl<T: Config> Pallet<T> {
 		use alloc::collections::btree_map::BTreeMap;
 		use polkadot_sdk::frame_support::{ensure, traits::fungible::InspectHold};
 
-		let all_kinds = [
-			ContributionKind::Task,
-			ContributionKind::Review,
-			ContributionKind::Donation,
-			ContributionKind::Recognition,
-			ContributionKind::Attested,
-		];
-		let max_recent = T::MaxRecent::get();
+		let now = frame_system::Pallet::<T>::block_number();
 		let mut contributors: BTreeMap<ProjectId, u32> = BTreeMap::new();
-		for (project, who, totals) in Totals::<T>::iter() {
+		let mut ends: BTreeMap<(ProjectId, u32), u32> = BTreeMap::new();
+		for (project, who, record) in Contributors::<T>::iter() {
 			let count = contributors.entry(project).or_default();
 			*count = count.saturating_add(1);
-			let recent = Recent::<T>::get(project, &who);
-			let all =
-				all_kinds.iter().fold(0u32, |sum, kind| sum.saturating_add(totals.of(*kind).count));
-			let kept_all = all <= max_recent;
-			ensure!(
-				recent.len() as u32 == all.min(max_recent),
-				"the recent records are not the latest ones"
-			);
-			for kind in all_kinds {
-				let kept = recent.iter().filter(|r| r.kind == kind);
-				let (kept_count, kept_value) = kept
-					.fold((0u32, BalanceOf::<T>::default()), |a, r| {
-						(a.0.saturating_add(1), a.1.saturating_add(r.value))
-					});
-				let total = totals.of(kind);
-				ensure!(kept_count <= total.count, "more records kept than counted");
-				if kept_all {
-					ensure!(kept_count == total.count, "a record missing from the recent ones");
-					ensure!(kept_value == total.value, "totals differ from the records kept");
-				}
-			}
-			ensure!(
-				recent.iter().zip(recent.iter().skip(1)).all(|(a, b)| a.block <= b.block),
-				"records out of order"
-			);
-			let mut recognitions = 0u32;
 			let mut recognized = BalanceOf::<T>::default();
-			for n in 0..totals.recognitions.count {
+			for n in 0..record.totals.recognitions.count {
 				let r = Recognitions::<T>::get((project, &who, n)).ok_or("a recognition lost")?;
-				recognitions = recognitions.saturating_add(1);
 				recognized = recognized.saturating_add(r.amount);
 			}
-			ensure!(recognitions == totals.recognitions.count, "recognitions miscounted");
-			ensure!(recognized == totals.recognitions.value, "recognition totals differ");
+			ensure!(recognized == record.totals.recognitions.value, "recognition totals differ");
+			let Some(standing) = record.standing else { continue };
+			ensure!(standing.since < standing.until, "a standing that ends before it begins");
+			ensure!(standing.since <= now, "a standing from the future");
+			if standing.until > now {
+				// Earning too little to reach the threshold again leaves the standing to the end
+				// of its epoch.
+				ensure!(
+					Self::standing_ends(record.reputation).is_none_or(|e| e == standing.until),
+					"a standing's end differs from its reputation"
+				);
+			}
+			let epoch = Self::epoch(standing.until);
+			if epoch >= Books::<T>::get(project).settled {
+				let n = ends.entry((project, epoch)).or_default();
+				*n = n.saturating_add(1);
+			}
 		}
 		ensure!(
 			Recognitions::<T>::iter_keys().all(|(project, who, n)| {
-				n < Totals::<T>::get(project, &who).recognitions.count
+				Contributors::<T>::get(project, &who)
+					.is_some_and(|c| n < c.totals.recognitions.count)
 			}),
 			"a recognition beyond the count"
 		);
-		ensure!(
-			Recent::<T>::iter_keys().all(|(project, who)| Totals::<T>::contains_key(project, who)),
-			"records without totals"
-		);
-		for (project, count) in ContributorCount::<T>::iter() {
+		for (project, books) in Books::<T>::iter() {
 			ensure!(
-				contributors.remove(&project).unwrap_or_default() == count,
-				"contributor count differs from the totals"
+				contributors.remove(&project).unwrap_or_default() == books.contributors,
+				"contributor count differs from the records"
 			);
-		}
-		ensure!(contributors.is_empty(), "contributors not counted");
-
-		let now = frame_system::Pallet::<T>::block_number();
-		for (project, standings) in Standings::<T>::iter() {
+			let counted = ends
+				.iter()
+				.filter(|((p, _), _)| *p == project)
+				.fold(0u32, |sum, (_, n)| sum.saturating_add(*n));
+			ensure!(counted == books.members, "member count differs from the standings");
 			ensure!(
-				standings.iter().zip(standings.iter().skip(1)).all(|(a, b)| a.until <= b.until),
-				"standings out of order"
+				books.top.iter().zip(books.top.iter().skip(1)).all(|(a, b)| a.1 >= b.1),
+				"top contributors out of order"
 			);
-			for (i, s) in standings.iter().enumerate() {
+			for (i, (who, _)) in books.top.iter().enumerate() {
 				ensure!(
-					standings.iter().skip(i.saturating_add(1)).all(|o| o.who != s.who),
-					"an account stands twice"
+					books.top.iter().skip(i.saturating_add(1)).all(|(o, _)| o != who),
+					"a top contributor twice"
 				);
-				if s.until > now {
-					let stored = Reputations::<T>::get(project, &s.who);
-					ensure!(
-						Self::standing_ends(stored) == Some(s.until),
-						"a standing's end differs from its reputation"
-					);
-					ensure!(s.since <= now, "a standing from the future");
-				}
 			}
+			ensure!(
+				books.reputation_spent <= books.reputation_budget
+					|| books.period != Self::current_period(),
+				"more reputation added than the budget"
+			);
 		}
+		ensure!(contributors.is_empty(), "contributors without books");
+		for (project, epoch, count) in StandingEnds::<T>::iter() {
+			ensure!(
+				ends.remove(&(project, epoch)).unwrap_or_default() == count,
+				"a standing-end bucket differs from the standings"
+			);
+		}
+		ensure!(ends.values().all(|n| n.is_zero()), "standings missing from their buckets");
 
 		let next = NextAttestationId::<T>::get();
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
@@ -354,7 +429,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// Quadratic voting's view of membership.
+/// Quadratic voting's and tasks' view of membership.
 impl<T: Config> ProjectMembership<T::AccountId> for Pallet<T> {
 	type BlockNumber = BlockNumberFor<T>;
 
@@ -366,12 +441,20 @@ impl<T: Config> ProjectMembership<T::AccountId> for Pallet<T> {
 		Pallet::<T>::is_member(project, who)
 	}
 
-	fn member_since(project: ProjectId, who: &T::AccountId) -> Option<BlockNumberFor<T>> {
-		let now = frame_system::Pallet::<T>::block_number();
-		Pallet::<T>::standing(project, who, now).map(|s| s.since)
+	fn standing(project: ProjectId, who: &T::AccountId) -> Option<Standing<BlockNumberFor<T>>> {
+		Contributors::<T>::get(project, who)?.standing
 	}
 
-	fn members_count(project: ProjectId) -> u32 {
-		Pallet::<T>::members_count(project)
+	fn members_count(project: ProjectId) -> Result<u32, DispatchError> {
+		polkadot_sdk::frame_support::storage::with_storage_layer(|| {
+			let mut books = Books::<T>::get(project);
+			let (steps, exact) = Pallet::<T>::settle(project, &mut books);
+			polkadot_sdk::frame_support::ensure!(exact, Error::<T>::StandingsUnsettled);
+			let members = books.members;
+			if steps > 0 {
+				Books::<T>::insert(project, books);
+			}
+			Ok(members)
+		})
 	}
 }

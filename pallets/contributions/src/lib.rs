@@ -1,36 +1,44 @@
 //! # Contributions
 //!
 //! Every accepted task, review, donation, recognition and attested piece of work in a project is
-//! a **contribution record**: who, project, kind, value, evidence, block. The ledger keeps per
-//! (project, account) totals by kind and the most recent records; events carry every record in
-//! full for indexers; recognitions are also kept permanently.
+//! a **contribution record**: who, project, kind, value, evidence, block. Events carry every
+//! record in full for indexers; the chain keeps one record per (project, account)
+//! ([`Contributors`]: totals by kind, reputation, standing), one per project ([`Books`]), and
+//! the recognitions, permanently. No call reads a list of a project's members: every call costs
+//! the same in a project of ten members and in one of ten thousand.
 //!
-//! **Reputation** per (project, account) is earned only from peer-accepted work (accepted tasks,
-//! reviews, recognitions, endorsed attestation requests), never from money alone, cannot be
-//! transferred, and decays with the project's half-life. It is stored as a score, the block it
-//! was last updated and the half-life then in force, and decayed on read in O(1)
-//! ([`decay::decay`]): no per-block work.
+//! **Reputation** per (project, account) is earned only through other people: from tasks that
+//! reviewers who are members (and not the worker) accepted, in proportion to the part of a
+//! milestone's budget (money the project's governance voted for) the task paid; from reviews
+//! that agreed with a paid task's outcome; and from recognitions and endorsed attestations,
+//! drawn from a per-period **reputation budget** that only the project's governance sets. Money
+//! alone earns none. It cannot be transferred, and decays with the project's half-life: it is
+//! stored as a score, the block it was last updated and the half-life then in force, and decayed
+//! on read in O(1) ([`decay::decay`]): no per-block work.
 //!
 //! **Membership.** An account whose reputation is at least [`Config::MemberThreshold`] — or a
 //! steward — is a member of the project (quadratic voting's electorate,
 //! [`ProjectMembership`](commons_primitives::traits::ProjectMembership)). Since a score only
 //! decays until it is next earned, the block where a member's reputation falls below the
-//! threshold is known when it is earned ([`decay::lasts`]); each project keeps its members sorted
-//! by that block ([`Standings`]), so counting the members now is a binary search and no
-//! membership needs a per-block check.
-//! At most [`Config::MaxMembers`] accounts hold a standing: when it is full, a newcomer displaces
-//! the member whose standing ends first, if the newcomer's lasts longer.
+//! threshold is known when it is earned ([`decay::lasts`]); the membership (*standing*) lasts to
+//! the end of that block's **standing epoch** ([`Config::StandingEpoch`]). Each project counts
+//! its standings by the epoch they end in ([`StandingEnds`]): an earning moves one count from one
+//! bucket to another (O(1)), and the epochs that passed are subtracted lazily, at most
+//! [`Config::MaxSettle`] per call ([`Pallet::settle_standings`]), so the member count is exact
+//! without a list and without per-block work. The longest-standing few are kept as the project's
+//! top contributors.
 //!
-//! **Recognition.** A steward or the project's governance recognises exceptional work: a bonus
-//! paid from a funded milestone's budget, within a per-period recognition budget that the
-//! project's governance sets, a reputation boost, and a permanent [`Recognitions`] record.
+//! **Recognition.** A steward (of someone else's work) or the project's governance recognises
+//! exceptional work: a bonus paid from a funded milestone's budget, within a per-period
+//! recognition budget, a reputation boost within the reputation budget, and a permanent
+//! [`Recognitions`] record.
 //!
 //! **Attested contributions.** A member (the contributor) requests attestation of work done
 //! outside tasks (evidence CID, a suggested value) with a held deposit; when
 //! [`Config::RequiredEndorsements`] other members with standing endorse the request within
-//! [`Config::EndorsementWindow`], the work is recorded and earns [`Config::AttestedReputation`],
-//! and the deposit returns. A request that was not endorsed in time lapses: anyone may clear it,
-//! and the deposit returns to the contributor.
+//! [`Config::EndorsementWindow`], the work is recorded and earns [`Config::AttestedReputation`]
+//! (drawn from the reputation budget), and the deposit returns. A request that was not endorsed
+//! in time lapses: anyone may clear it, and the deposit returns to the contributor.
 //!
 //! ## Who may do what
 //!
@@ -39,6 +47,8 @@
 //! | [`recognize`](Pallet::recognize) | a steward of the project, or its governance |
 //! | [`set_half_life`](Pallet::set_half_life) | the project's governance |
 //! | [`set_recognition_budget`](Pallet::set_recognition_budget) | the project's governance |
+//! | [`set_reputation_budget`](Pallet::set_reputation_budget) | the project's governance |
+//! | [`settle_standings`](Pallet::settle_standings) | any signed account |
 //! | [`request_attestation`](Pallet::request_attestation) | a member of the project |
 //! | [`endorse`](Pallet::endorse) | a member with standing, other than the contributor |
 //! | [`clear_lapsed`](Pallet::clear_lapsed) | any signed account, after the endorsement window |
@@ -88,7 +98,7 @@ pub mod pallet {
 	use polkadot_sdk::{
 		frame_support::{
 			pallet_prelude::*,
-			traits::{fungible, DefensiveResult, EnsureOriginWithArg},
+			traits::{fungible, Contains, DefensiveResult, EnsureOriginWithArg},
 		},
 		frame_system::{self, pallet_prelude::*},
 		sp_runtime::{
@@ -117,10 +127,15 @@ pub mod pallet {
 		/// The projects: stewards, and milestone budgets that recognition bonuses are paid from.
 		type Projects: ProjectsInterface<Self::AccountId, Balance = BalanceOf<Self>>;
 
-		/// The project's governance: sets its half-life and recognition budget, and recognises.
+		/// The project's governance: sets its half-life and budgets, and recognises.
 		type GovernanceOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, ProjectId>;
 
-		/// The length of a recognition budget period, in blocks.
+		/// Accounts no private key controls (project treasuries, task escrows): a recognition
+		/// bonus is never paid to one, so none leaves the plan's books unnoticed.
+		type KeylessAccounts: Contains<Self::AccountId>;
+
+		/// The length of a budget period (recognition bonuses, reputation from recognitions and
+		/// attestations), in blocks.
 		#[pallet::constant]
 		type RecognitionPeriod: Get<BlockNumberFor<Self>>;
 
@@ -132,15 +147,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultHalfLife: Get<BlockNumberFor<Self>>;
 
-		/// Reputation earned by an accepted task.
+		/// Reputation earned by the workers of a milestone's tasks, for its whole budget: a task
+		/// earns its worker this times the part of the milestone's budget its reward is.
 		#[pallet::constant]
 		type TaskReputation: Get<ReputationScore>;
 
-		/// Reputation earned by a review.
+		/// Reputation earned by the approving reviewers of a milestone's tasks, each, for its
+		/// whole budget: a paid task earns each reviewer who approved it this times its share.
 		#[pallet::constant]
 		type ReviewReputation: Get<ReputationScore>;
 
-		/// Reputation earned by an endorsed (attested) contribution.
+		/// Reputation earned by an endorsed (attested) contribution, drawn from the project's
+		/// reputation budget.
 		#[pallet::constant]
 		type AttestedReputation: Get<ReputationScore>;
 
@@ -148,9 +166,20 @@ pub mod pallet {
 		#[pallet::constant]
 		type MemberThreshold: Get<ReputationScore>;
 
-		/// How many accounts hold a standing (membership by reputation) in one project.
+		/// The length of a standing epoch, in blocks: a membership by reputation lasts until the
+		/// end of the epoch in which the member's reputation falls below the threshold, and
+		/// members are counted by the epoch their standing ends in.
 		#[pallet::constant]
-		type MaxMembers: Get<u32>;
+		type StandingEpoch: Get<BlockNumberFor<Self>>;
+
+		/// How many standing epochs one call settles at most (counting the members of a project
+		/// that was idle for longer takes [`Pallet::settle_standings`] calls first).
+		#[pallet::constant]
+		type MaxSettle: Get<u32>;
+
+		/// How many top contributors each project keeps track of.
+		#[pallet::constant]
+		type MaxTopContributors: Get<u32>;
 
 		/// How many members with standing must endorse an attestation request for the work to be
 		/// recorded.
@@ -164,10 +193,6 @@ pub mod pallet {
 		/// The native deposit held for an open attestation request.
 		#[pallet::constant]
 		type AttestationDeposit: Get<BalanceOf<Self>>;
-
-		/// How many recent records are kept on-chain per (project, account).
-		#[pallet::constant]
-		type MaxRecent: Get<u32>;
 
 		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -187,36 +212,31 @@ pub mod pallet {
 		AttestationDeposit,
 	}
 
-	/// Totals by kind per (project, account).
+	/// Each account's record in each project it contributed to: totals by kind, reputation,
+	/// latest standing.
 	#[pallet::storage]
-	pub type Totals<T: Config> = StorageDoubleMap<
+	pub type Contributors<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		ProjectId,
 		Blake2_128Concat,
 		T::AccountId,
-		ContributorTotals<BalanceOf<T>>,
-		ValueQuery,
+		ContributorOf<T>,
 	>;
 
-	/// How many accounts have contributed to each project.
+	/// Each project's books: contributor and member counts, settings, budgets spent, top
+	/// contributors.
 	#[pallet::storage]
-	pub type ContributorCount<T: Config> = StorageMap<_, Twox64Concat, ProjectId, u32, ValueQuery>;
+	pub type Books<T: Config> = StorageMap<_, Twox64Concat, ProjectId, ProjectBooks<T>, ValueQuery>;
 
-	/// The most recent records per (project, account), oldest first.
+	/// How many standings of each project end at the start of each standing epoch (epochs at or
+	/// after the project's `settled` epoch only; earlier ones were settled and removed).
 	#[pallet::storage]
-	pub type Recent<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		ProjectId,
-		Blake2_128Concat,
-		T::AccountId,
-		BoundedVec<RecordOf<T>, T::MaxRecent>,
-		ValueQuery,
-	>;
+	pub type StandingEnds<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProjectId, Twox64Concat, u32, u32, ValueQuery>;
 
 	/// Every recognition, permanently: (project, account, n) for the account's n-th recognition
-	/// in the project (`Totals::recognitions.count` of them).
+	/// in the project (its `totals.recognitions.count` of them).
 	#[pallet::storage]
 	pub type Recognitions<T: Config> = StorageNMap<
 		_,
@@ -227,45 +247,6 @@ pub mod pallet {
 		),
 		RecognitionOf<T>,
 	>;
-
-	/// Reputation per (project, account), as of the block it was last updated.
-	#[pallet::storage]
-	pub type Reputations<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		ProjectId,
-		Blake2_128Concat,
-		T::AccountId,
-		StoredReputation<BlockNumberFor<T>>,
-		ValueQuery,
-	>;
-
-	/// A project's half-life, where its governance set one.
-	#[pallet::storage]
-	pub type HalfLives<T: Config> = StorageMap<_, Twox64Concat, ProjectId, BlockNumberFor<T>>;
-
-	/// Each project's members by reputation, sorted by the block their standing ends (so the
-	/// last are the top contributors). Entries that ended are dropped on the next write.
-	#[pallet::storage]
-	pub type Standings<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		ProjectId,
-		BoundedVec<StandingOf<T>, T::MaxMembers>,
-		ValueQuery,
-	>;
-
-	/// How much each project may pay in recognition bonuses per period (zero unless its
-	/// governance sets it).
-	#[pallet::storage]
-	pub type RecognitionBudgets<T: Config> =
-		StorageMap<_, Twox64Concat, ProjectId, BalanceOf<T>, ValueQuery>;
-
-	/// What each project paid in recognition bonuses, and in which period (reset lazily when a
-	/// new period starts).
-	#[pallet::storage]
-	pub type RecognitionSpent<T: Config> =
-		StorageMap<_, Twox64Concat, ProjectId, (u32, BalanceOf<T>), ValueQuery>;
 
 	/// Open attestation requests, by id.
 	#[pallet::storage]
@@ -306,6 +287,12 @@ pub mod pallet {
 		HalfLifeSet { project: ProjectId, half_life: BlockNumberFor<T> },
 		/// The project's governance set its recognition budget per period.
 		RecognitionBudgetSet { project: ProjectId, budget: BalanceOf<T> },
+		/// The project's governance set how much reputation recognitions and attestations may
+		/// add per period.
+		ReputationBudgetSet { project: ProjectId, budget: ReputationScore },
+		/// Standings that ended were subtracted from the project's member count, up to (not
+		/// including) standing epoch `settled`; `members` is the count after it.
+		StandingsSettled { project: ProjectId, settled: u32, members: u32 },
 		/// A member requested attestation of work done outside tasks; members with standing may
 		/// endorse the request until `deadline`.
 		AttestationRequested {
@@ -362,13 +349,26 @@ pub mod pallet {
 		AlreadyEndorsed,
 		/// The attestation request may still be endorsed; it can be cleared after its deadline.
 		AttestationStillOpen,
+		/// Nobody recognises their own work.
+		SelfRecognition,
+		/// A recognition must add reputation or pay a bonus (or both).
+		EmptyRecognition,
+		/// A bonus is never paid to a keyless account (a project treasury, a task escrow).
+		KeylessRecipient,
+		/// The reputation would take the project past its reputation budget for this period
+		/// (which only its governance sets).
+		ReputationBudgetExceeded,
+		/// The project was idle for more standing epochs than one call settles: call
+		/// `settle_standings` first.
+		StandingsUnsettled,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::RequiredEndorsements::get() >= 1, "an attestation needs an endorsement");
-			assert!(T::MaxMembers::get() >= 1, "a project needs room for a member");
+			assert!(!T::StandingEpoch::get().is_zero(), "a standing epoch needs a block");
+			assert!(T::MaxSettle::get() >= 1, "settling needs to make progress");
 			assert!(T::MemberThreshold::get() >= 1, "a zero threshold makes everyone a member");
 			assert!(!T::DefaultHalfLife::get().is_zero(), "a half-life of zero erases reputation");
 		}
@@ -387,40 +387,48 @@ pub mod pallet {
 		///
 		/// The bonus, which may be zero, is paid to `who` from a funded milestone's budget, in the
 		/// milestone's budget asset, within the project's recognition budget for the current
-		/// period of [`Config::RecognitionPeriod`] blocks. The project's governance sets that
-		/// budget ([`set_recognition_budget`](Pallet::set_recognition_budget)); until it does,
-		/// only recognitions without a bonus are possible. The boost is added to `who`'s
-		/// reputation in the project. The recognition is recorded as a contribution of `who` and
-		/// kept permanently, with its reason, in [`Recognitions`].
+		/// period of [`Config::RecognitionPeriod`] blocks. The boost, which may be zero, is added
+		/// to `who`'s reputation in the project, within the project's reputation budget for the
+		/// period. Only the project's governance sets either budget
+		/// ([`set_recognition_budget`](Pallet::set_recognition_budget),
+		/// [`set_reputation_budget`](Pallet::set_reputation_budget)); both start at zero, so no
+		/// steward can mint voice or pay bonuses the project did not vote for. The recognition is
+		/// recorded as a contribution of `who` and kept permanently, with its reason, in
+		/// [`Recognitions`].
 		///
 		/// ## Origin
-		/// Signed by a steward of the project, or the project's governance
+		/// Signed by a steward of the project other than `who`, or the project's governance
 		/// ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
 		///
 		/// ## Parameters
 		/// - `project`: the project.
-		/// - `milestone`: the project's funded milestone whose budget pays the bonus (checked only
-		///   when `amount` is not zero).
-		/// - `who`: the account whose work is recognised.
+		/// - `milestone`: the project's milestone the recognition is for; a bonus is paid from
+		///   its budget, so it must then be funded.
+		/// - `who`: the account whose work is recognised; not a keyless account.
 		/// - `amount`: the bonus, possibly zero: at most what is left of the milestone's budget and
 		///   of the project's recognition budget for the current period.
 		/// - `boost`: the reputation added, in millionths of a point: at most
-		///   [`Config::MaxRecognitionBoost`].
+		///   [`Config::MaxRecognitionBoost`] and what is left of the project's reputation budget
+		///   for the current period.
 		/// - `reason`: a CID of why the work is recognised, 1 to 96 bytes.
 		///
 		/// ## Errors
 		/// - `Projects::ProjectNotFound`: no project has this id.
 		/// - `Projects::NotSteward`: the caller is signed but not a steward of the project.
 		/// - `BadOrigin`: the origin is neither signed nor the project's governance.
+		/// - [`Error::SelfRecognition`]: a steward recognises themselves.
+		/// - [`Error::KeylessRecipient`]: `who` is a project treasury or a task escrow.
 		/// - [`Error::EmptyCid`]: `reason` is empty.
+		/// - [`Error::EmptyRecognition`]: both `amount` and `boost` are zero.
 		/// - [`Error::BoostTooHigh`]: `boost` is above [`Config::MaxRecognitionBoost`].
-		/// - `ArithmeticError::Overflow`: the bonuses paid in the current period would overflow.
+		/// - `Projects::MilestoneNotFound`: the project has no milestone with this id.
+		/// - `ArithmeticError::Overflow`: what was spent in the current period would overflow.
 		/// - [`Error::RecognitionBudgetExceeded`]: the bonus would take the project past its
 		///   recognition budget for the current period.
+		/// - [`Error::ReputationBudgetExceeded`]: the boost would take the project past its
+		///   reputation budget for the current period.
 		/// - `Projects::ProjectNotActive`: a bonus is to be paid and the project is paused,
 		///   completed or cancelled.
-		/// - `Projects::MilestoneNotFound`: a bonus is to be paid and the project has no milestone
-		///   with this id.
 		/// - `Projects::MilestoneNotFunded`: a bonus is to be paid and the milestone is not funded.
 		/// - `Projects::BudgetExceeded`: `amount` is more than what is left of the milestone's
 		///   budget.
@@ -433,8 +441,8 @@ pub mod pallet {
 		/// - `Projects::BudgetSpent`, when a bonus is paid.
 		///
 		/// ## Complexity
-		/// O(1): 14 storage reads and 13 writes. One of them reads and writes the project's list
-		/// of members by reputation whole (up to [`Config::MaxMembers`] entries).
+		/// O(1), whatever the project's size: the project's books, the recipient's record and at
+		/// most two standing-end buckets, plus the milestone and the payment.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::recognize())]
 		pub fn recognize(
@@ -452,22 +460,27 @@ pub mod pallet {
 				_,
 				_,
 			>(origin, project)?;
+			ensure!(by != Actor::Steward(who.clone()), Error::<T>::SelfRecognition);
+			ensure!(!T::KeylessAccounts::contains(&who), Error::<T>::KeylessRecipient);
 			ensure!(!reason.is_empty(), Error::<T>::EmptyCid);
+			ensure!(!amount.is_zero() || boost > 0, Error::<T>::EmptyRecognition);
 			ensure!(boost <= T::MaxRecognitionBoost::get(), Error::<T>::BoostTooHigh);
-			let period = Self::recognition_period();
-			let (last, spent) = RecognitionSpent::<T>::get(project);
-			let spent = if last == period { spent } else { Zero::zero() };
-			let spent = spent.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-			ensure!(
-				spent <= RecognitionBudgets::<T>::get(project),
-				Error::<T>::RecognitionBudgetExceeded
-			);
+			T::Projects::milestone_budget(project, milestone)?;
+			let mut books = Books::<T>::get(project);
+			Self::roll_period(&mut books);
+			let paid =
+				books.recognition_spent.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+			ensure!(paid <= books.recognition_budget, Error::<T>::RecognitionBudgetExceeded);
+			Self::draw_reputation(&mut books, boost)?;
+			books.recognition_spent = paid;
 
 			if !amount.is_zero() {
 				T::Projects::spend(project, milestone, &who, amount)?;
 			}
-			RecognitionSpent::<T>::insert(project, (period, spent));
-			let index = Totals::<T>::get(project, &who).recognitions.count;
+			Books::<T>::insert(project, books);
+			let index = Contributors::<T>::get(project, &who)
+				.map(|c| c.totals.recognitions.count)
+				.unwrap_or_default();
 			let now = frame_system::Pallet::<T>::block_number();
 			let recognition = RecognitionRecord {
 				milestone,
@@ -509,13 +522,14 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - `Projects::ProjectNotFound`: no project has this id.
 		/// - [`Error::ZeroHalfLife`]: `half_life` is zero.
 		///
 		/// ## Events
 		/// - [`Event::HalfLifeSet`].
 		///
 		/// ## Complexity
-		/// O(1): no storage reads and 1 write.
+		/// O(1): 2 storage reads and 1 write.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_half_life())]
 		pub fn set_half_life(
@@ -524,8 +538,9 @@ pub mod pallet {
 			half_life: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin, &project)?;
+			T::Projects::status(project)?;
 			ensure!(!half_life.is_zero(), Error::<T>::ZeroHalfLife);
-			HalfLives::<T>::insert(project, half_life);
+			Books::<T>::mutate(project, |books| books.half_life = Some(half_life));
 			Self::deposit_event(Event::HalfLifeSet { project, half_life });
 			Ok(())
 		}
@@ -548,12 +563,13 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - `Projects::ProjectNotFound`: no project has this id.
 		///
 		/// ## Events
 		/// - [`Event::RecognitionBudgetSet`].
 		///
 		/// ## Complexity
-		/// O(1): no storage reads and 1 write.
+		/// O(1): 2 storage reads and 1 write.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_recognition_budget())]
 		pub fn set_recognition_budget(
@@ -562,9 +578,91 @@ pub mod pallet {
 			budget: BalanceOf<T>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin, &project)?;
-			RecognitionBudgets::<T>::insert(project, budget);
+			T::Projects::status(project)?;
+			Books::<T>::mutate(project, |books| books.recognition_budget = budget);
 			Self::deposit_event(Event::RecognitionBudgetSet { project, budget });
 			Ok(())
+		}
+
+		/// Sets how much reputation recognitions and attestations may add in the project per
+		/// period.
+		///
+		/// Reputation is voice: whoever could add it at will could make any number of accounts
+		/// members and pass any poll. Reputation from tasks is bounded by the milestone budgets
+		/// the project's governance funded; the reputation that recognitions (their boosts) and
+		/// accepted attestations add is bounded by this budget, counted afresh each period of
+		/// [`Config::RecognitionPeriod`] blocks. It starts at zero: until the project's
+		/// governance sets one, recognitions add no reputation and no attestation is accepted.
+		///
+		/// ## Origin
+		/// The project's governance ([`Config::GovernanceOrigin`]): a passed project poll, or
+		/// Root.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		/// - `budget`: the most reputation, in millionths of a point, recognitions and
+		///   attestations may add per period.
+		///
+		/// ## Errors
+		/// - `BadOrigin`: the origin is not the project's governance.
+		/// - `Projects::ProjectNotFound`: no project has this id.
+		///
+		/// ## Events
+		/// - [`Event::ReputationBudgetSet`].
+		///
+		/// ## Complexity
+		/// O(1): 2 storage reads and 1 write.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_reputation_budget())]
+		pub fn set_reputation_budget(
+			origin: OriginFor<T>,
+			project: ProjectId,
+			budget: ReputationScore,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin, &project)?;
+			T::Projects::status(project)?;
+			Books::<T>::mutate(project, |books| books.reputation_budget = budget);
+			Self::deposit_event(Event::ReputationBudgetSet { project, budget });
+			Ok(())
+		}
+
+		/// Subtracts the standings that ended from the project's member count, for at most
+		/// [`Config::MaxSettle`] standing epochs.
+		///
+		/// Members are counted by the epoch their standing ends in; the epochs that passed are
+		/// subtracted lazily, a few at a time, by whoever needs the count exact (opening a poll
+		/// does). A project idle for more than [`Config::MaxSettle`] epochs needs this call
+		/// (repeated as needed) before a poll can be opened in it. Anyone may call it.
+		///
+		/// ## Origin
+		/// Signed by any account.
+		///
+		/// ## Parameters
+		/// - `project`: the project.
+		///
+		/// ## Errors
+		/// - `Projects::ProjectNotFound`: no project has this id.
+		///
+		/// ## Events
+		/// - [`Event::StandingsSettled`].
+		///
+		/// ## Complexity
+		/// O(S) in the epochs settled S, at most [`Config::MaxSettle`]: 1 storage read and write
+		/// each, plus 2 reads and 1 write.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::settle_standings(T::MaxSettle::get()))]
+		pub fn settle_standings(
+			origin: OriginFor<T>,
+			project: ProjectId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			T::Projects::status(project)?;
+			let mut books = Books::<T>::get(project);
+			let (steps, _) = Self::settle(project, &mut books);
+			let (settled, members) = (books.settled, books.members);
+			Books::<T>::insert(project, books);
+			Self::deposit_event(Event::StandingsSettled { project, settled, members });
+			Ok(Some(T::WeightInfo::settle_standings(steps)).into())
 		}
 
 		/// Requests attestation of work done for the project outside tasks.
@@ -598,8 +696,7 @@ pub mod pallet {
 		/// - [`Event::AttestationRequested`].
 		///
 		/// ## Complexity
-		/// O(1): 5 storage reads and 4 writes. One of them reads the project's list of members by
-		/// reputation whole (up to [`Config::MaxMembers`] entries).
+		/// O(1), whatever the project's size: 6 storage reads and 4 writes.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::request_attestation())]
 		pub fn request_attestation(
@@ -653,8 +750,10 @@ pub mod pallet {
 		/// Each member endorses a request once. When it has [`Config::RequiredEndorsements`]
 		/// endorsements, the request is accepted: the work is recorded as an
 		/// [`ContributionKind::Attested`] contribution of the contributor, with the value they
-		/// suggested, and earns them [`Config::AttestedReputation`]; their deposit is released
-		/// and the request removed.
+		/// suggested, and earns them [`Config::AttestedReputation`], drawn from the project's
+		/// reputation budget for the period (so a ring of members endorsing each other mints no
+		/// more voice than the project's governance allowed); their deposit is released and the
+		/// request removed.
 		///
 		/// ## Origin
 		/// Signed by a member with standing in the request's project (reputation at least
@@ -669,7 +768,10 @@ pub mod pallet {
 		/// - [`Error::EndorsementWindowClosed`]: the request's deadline has passed.
 		/// - [`Error::OwnAttestation`]: the caller is the request's contributor.
 		/// - [`Error::AlreadyEndorsed`]: the caller already endorsed the request.
+		/// - `Projects::ProjectClosed`: the project is completed or cancelled.
 		/// - [`Error::NoStanding`]: the caller has no standing in the project.
+		/// - [`Error::ReputationBudgetExceeded`]: this endorsement would accept the request, and
+		///   the project's reputation budget for the period has not enough left for it.
 		///
 		/// ## Events
 		/// - [`Event::AttestationEndorsed`].
@@ -677,8 +779,7 @@ pub mod pallet {
 		///   accepted.
 		///
 		/// ## Complexity
-		/// O(1): 9 storage reads and 8 writes. One of them reads and writes the project's list of
-		/// members by reputation whole (up to [`Config::MaxMembers`] entries).
+		/// O(1), whatever the project's size: at most 8 storage reads and 7 writes.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::endorse())]
 		pub fn endorse(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
@@ -689,6 +790,7 @@ pub mod pallet {
 			ensure!(now <= record.deadline, Error::<T>::EndorsementWindowClosed);
 			ensure!(endorser != record.contributor, Error::<T>::OwnAttestation);
 			ensure!(!record.endorsers.contains(&endorser), Error::<T>::AlreadyEndorsed);
+			T::Projects::ensure_open(record.project)?;
 			ensure!(Self::has_standing(record.project, &endorser, now), Error::<T>::NoStanding);
 			// Fewer than `RequiredEndorsements` are stored (the last one accepts the request),
 			// so there is room.
@@ -700,6 +802,10 @@ pub mod pallet {
 				Attestations::<T>::insert(attestation, record);
 				return Ok(());
 			}
+			let mut books = Books::<T>::get(record.project);
+			Self::roll_period(&mut books);
+			Self::draw_reputation(&mut books, T::AttestedReputation::get())?;
+			Books::<T>::insert(record.project, books);
 			Attestations::<T>::remove(attestation);
 			Self::release_deposit(&record);
 			Self::record(

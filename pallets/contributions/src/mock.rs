@@ -22,6 +22,8 @@ pub const PERIOD: u64 = 100;
 /// Half a task's reputation makes a member.
 pub const THRESHOLD: ReputationScore = TASK_REP / 2;
 pub const WINDOW: u64 = 50;
+/// The length of a standing epoch.
+pub const EPOCH: u64 = 10;
 pub const DEPOSIT: u64 = 10;
 /// What every test account starts with.
 pub const ENDOWMENT: u64 = 1_000;
@@ -47,6 +49,7 @@ pub fn spent() -> Vec<(ProjectId, MilestoneId, AccountId, u64)> {
 pub const PROJECT_NOT_FOUND: DispatchError = DispatchError::Other("ProjectNotFound");
 pub const PROJECT_CLOSED: DispatchError = DispatchError::Other("ProjectClosed");
 pub const NOT_STEWARD: DispatchError = DispatchError::Other("NotSteward");
+pub const MILESTONE_NOT_FOUND: DispatchError = DispatchError::Other("MilestoneNotFound");
 
 /// Project 0 exists, is active and has one steward; its milestones pay unless `UNFUNDED`.
 /// Project `CLOSED` is completed.
@@ -99,8 +102,15 @@ impl ProjectsInterface<AccountId> for MockProjects {
 	fn currency(_: ProjectId) -> Option<u32> {
 		Some(0)
 	}
-	fn milestone_asset(_: ProjectId, _: MilestoneId) -> Result<BudgetAsset, DispatchError> {
-		Ok(BudgetAsset::ProjectCurrency)
+	fn milestone_budget(
+		project: ProjectId,
+		milestone: MilestoneId,
+	) -> Result<(BudgetAsset, u64), DispatchError> {
+		Self::status(project)?;
+		if milestone > UNFUNDED {
+			return Err(MILESTONE_NOT_FOUND);
+		}
+		Ok((BudgetAsset::ProjectCurrency, 1_000))
 	}
 	fn spend(
 		project: ProjectId,
@@ -119,6 +129,14 @@ impl ProjectsInterface<AccountId> for MockProjects {
 	}
 }
 
+/// Project treasuries (1,000 and up) are keyless.
+pub struct Keyless;
+impl polkadot_sdk::frame_support::traits::Contains<AccountId> for Keyless {
+	fn contains(who: &AccountId) -> bool {
+		*who >= 1_000
+	}
+}
+
 commons_primitives::test_runtime! {
 	existential_deposit: 1;
 	3 => Contributions: pallet_contributions,
@@ -134,8 +152,8 @@ polkadot_sdk::frame_support::parameter_types! {
 	pub const MemberThreshold: ReputationScore = THRESHOLD;
 	pub const EndorsementWindow: u64 = WINDOW;
 	pub const AttestationDeposit: u64 = DEPOSIT;
-	/// Tests of displacement lower it.
-	pub static MaxMembers: u32 = 16;
+	/// Standing epochs of ten blocks.
+	pub const StandingEpoch: u64 = EPOCH;
 }
 
 impl pallet_contributions::Config for Test {
@@ -150,11 +168,13 @@ impl pallet_contributions::Config for Test {
 	type ReviewReputation = ReviewReputation;
 	type AttestedReputation = AttestedReputation;
 	type MemberThreshold = MemberThreshold;
-	type MaxMembers = MaxMembers;
+	type StandingEpoch = StandingEpoch;
+	type MaxSettle = ConstU32<4>;
+	type MaxTopContributors = ConstU32<3>;
+	type KeylessAccounts = Keyless;
 	type RequiredEndorsements = ConstU32<2>;
 	type EndorsementWindow = EndorsementWindow;
 	type AttestationDeposit = AttestationDeposit;
-	type MaxRecent = ConstU32<3>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockProjects;

@@ -1,11 +1,14 @@
 //! The runtime API through which wallets, Polkadot.js Apps ("Runtime calls") and the quadratic
 //! voting UI read contributions, reputation and membership.
 
-use crate::{ContributionRecord, ContributorTotals, RecognitionRecord};
+use crate::{ContributorTotals, RecognitionRecord};
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
 use commons_primitives::{ProjectId, ReputationScore};
 use scale_info::TypeInfo;
+
+/// How many of a contributor's latest recognitions [`ContributorInfo`] shows.
+pub const RECOGNITIONS_SHOWN: u32 = 16;
 
 /// What a project knows of a contributor.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
@@ -18,12 +21,11 @@ pub struct ContributorInfo<AccountId, Balance, BlockNumber> {
 	pub member: bool,
 	/// Since when the account has stood in the project by its reputation, if it does.
 	pub member_since: Option<BlockNumber>,
-	/// The first block at which its reputation will be below the membership threshold, if it
-	/// stands now and earns nothing more.
+	/// The first block at which its standing ends if it earns nothing more: the end of the
+	/// standing epoch in which its reputation falls below the membership threshold.
 	pub member_until: Option<BlockNumber>,
-	/// The most recent contributions, oldest first.
-	pub recent: Vec<ContributionRecord<Balance, BlockNumber, Vec<u8>>>,
-	/// The most recent recognitions of exceptional work, oldest first (all are kept on-chain).
+	/// The most recent recognitions of exceptional work (at most [`RECOGNITIONS_SHOWN`]),
+	/// oldest first (all are kept on-chain). Every contribution is in a `Contributed` event.
 	pub recognitions: Vec<RecognitionRecord<AccountId, Balance, BlockNumber, Vec<u8>>>,
 }
 
@@ -36,14 +38,15 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		BlockNumber: Codec,
 	{
 		/// `who`'s contributions to `project` by kind, reputation and membership there now, and
-		/// the most recent records and recognitions.
+		/// the most recent recognitions.
 		fn contributor(
 			project: ProjectId,
 			who: AccountId,
 		) -> ContributorInfo<AccountId, Balance, BlockNumber>;
 
-		/// Up to `n` of the project's top contributors (members by reputation, at most
-		/// `MaxMembers`), highest reputation first, with their reputation now.
+		/// Up to `n` of the project's top contributors (members by reputation whose reputation
+		/// lasts longest, at most `MaxTopContributors`), highest reputation first, with their
+		/// reputation now.
 		fn top_contributors(project: ProjectId, n: u32) -> Vec<(AccountId, ReputationScore)>;
 
 		/// How many members the project has now (stewards and members by reputation).

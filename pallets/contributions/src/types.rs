@@ -3,15 +3,16 @@
 use crate::{BalanceOf, Config, Pallet};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use commons_primitives::{
-	traits::{OnDonation, TaskLedger},
+	traits::{OnDonation, Standing, TaskLedger},
 	Actor, BudgetAsset, Cid, MilestoneId, ProjectId, ReputationScore, TaskId,
 };
 use polkadot_sdk::{
 	frame_support::{
-		traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+		traits::Get, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
+		PartialEqNoBound,
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::Saturating,
+	sp_runtime::{Perbill, Saturating},
 };
 use scale_info::TypeInfo;
 
@@ -56,9 +57,6 @@ pub struct ContributionRecord<Balance, BlockNumber, Evidence> {
 	/// When it was recorded.
 	pub block: BlockNumber,
 }
-
-/// A contribution record as stored.
-pub type RecordOf<T> = ContributionRecord<BalanceOf<T>, BlockNumberFor<T>, Cid>;
 
 /// The permanent record of a recognition of exceptional work.
 #[derive(
@@ -105,23 +103,6 @@ pub struct Attestation<T: Config> {
 	/// The members who endorsed it so far (fewer than the endorsements required).
 	pub endorsers: BoundedVec<T::AccountId, T::RequiredEndorsements>,
 }
-
-/// A member's place in a project's standing: membership by earned reputation lasts while the
-/// decayed reputation is at least the threshold, i.e. until block `until` (exclusive).
-#[derive(
-	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
-)]
-pub struct Standing<AccountId, BlockNumber> {
-	/// The member.
-	pub who: AccountId,
-	/// The first block of the current, unbroken membership.
-	pub since: BlockNumber,
-	/// The first block at which the member's reputation is below the threshold.
-	pub until: BlockNumber,
-}
-
-/// A standing as stored.
-pub type StandingOf<T> = Standing<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 /// How many contributions of a kind, and their value.
 #[derive(
@@ -222,7 +203,76 @@ pub struct StoredReputation<BlockNumber> {
 	pub half_life: BlockNumber,
 }
 
-/// Accepted tasks and reviews are contributions that earn reputation.
+/// One account's record in one project: what it contributed, its reputation, and its latest
+/// membership by reputation. Everything a call needs about a contributor is this one item.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Contributor<Balance, BlockNumber> {
+	/// Contributions by kind: how many, and their value.
+	pub totals: ContributorTotals<Balance>,
+	/// Reputation as of its last update.
+	pub reputation: StoredReputation<BlockNumber>,
+	/// The latest membership by reputation (it may have ended), if the account ever had one.
+	pub standing: Option<Standing<BlockNumber>>,
+}
+
+/// A contributor's record as stored.
+pub type ContributorOf<T> = Contributor<BalanceOf<T>, BlockNumberFor<T>>;
+
+/// A project's books: counts of contributors and members, the settings its governance chose, what
+/// it spent of its budgets in the current period, and its top contributors. One item per project,
+/// of bounded size.
+#[derive(
+	Encode,
+	Decode,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	DefaultNoBound,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct ProjectBooks<T: Config> {
+	/// How many accounts have contributed.
+	pub contributors: u32,
+	/// How many standings end in epoch `settled` or later (see [`crate::StandingEnds`]): the
+	/// members by reputation, once the epochs up to the current one are settled.
+	pub members: u32,
+	/// The first standing-end epoch not yet subtracted from `members`.
+	pub settled: u32,
+	/// The reputation half-life the project's governance set, if it did.
+	pub half_life: Option<BlockNumberFor<T>>,
+	/// The most the project may pay in recognition bonuses per period.
+	pub recognition_budget: BalanceOf<T>,
+	/// The most reputation recognitions and attestations may add per period.
+	pub reputation_budget: ReputationScore,
+	/// The period `recognition_spent` and `reputation_spent` count.
+	pub period: u32,
+	/// Recognition bonuses paid in `period`.
+	pub recognition_spent: BalanceOf<T>,
+	/// Reputation added by recognitions and attestations in `period`.
+	pub reputation_spent: ReputationScore,
+	/// The accounts whose standings last longest (at most [`Config::MaxTopContributors`]), with
+	/// the block their reputation falls below the threshold, latest first.
+	pub top: BoundedVec<(T::AccountId, BlockNumberFor<T>), T::MaxTopContributors>,
+}
+
+/// Accepted tasks and reviews that agreed with the outcome are contributions that earn
+/// reputation, in proportion to the part of the milestone's budget the task paid.
 impl<T: Config> TaskLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn task_paid(
 		project: ProjectId,
@@ -230,6 +280,7 @@ impl<T: Config> TaskLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		worker: &T::AccountId,
 		_asset: BudgetAsset,
 		reward: BalanceOf<T>,
+		share: Perbill,
 		evidence: &Cid,
 	) {
 		Pallet::<T>::record(
@@ -238,7 +289,7 @@ impl<T: Config> TaskLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			ContributionKind::Task,
 			reward,
 			evidence,
-			T::TaskReputation::get(),
+			share.mul_floor(T::TaskReputation::get()),
 		);
 	}
 
@@ -246,7 +297,7 @@ impl<T: Config> TaskLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		project: ProjectId,
 		_task: TaskId,
 		reviewer: &T::AccountId,
-		_approved: bool,
+		share: Perbill,
 		comment: &Cid,
 	) {
 		Pallet::<T>::record(
@@ -255,7 +306,7 @@ impl<T: Config> TaskLedger<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			ContributionKind::Review,
 			Default::default(),
 			comment,
-			T::ReviewReputation::get(),
+			share.mul_floor(T::ReviewReputation::get()),
 		);
 	}
 }

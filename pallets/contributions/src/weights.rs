@@ -20,6 +20,8 @@ pub trait WeightInfo {
 	fn request_attestation() -> Weight;
 	fn endorse() -> Weight;
 	fn clear_lapsed() -> Weight;
+	fn set_reputation_budget() -> Weight;
+	fn settle_standings(s: u32, ) -> Weight;
 }
 
 /// Weights measured on the machine above, with the runtime's database weights.
@@ -133,6 +135,19 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn set_reputation_budget() -> Weight {
+		Weight::from_parts(9_000_000, 3400)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn settle_standings(s: u32, ) -> Weight {
+		Weight::from_parts(9_000_000, 3400)
+			.saturating_add(Weight::from_parts(3_000_000, 2500).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(s.into())))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
@@ -164,5 +179,18 @@ impl WeightInfo for () {
 		Weight::from_parts(42_814_000, 3752)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn set_reputation_budget() -> Weight {
+		Weight::from_parts(9_000_000, 3400)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn settle_standings(s: u32, ) -> Weight {
+		Weight::from_parts(9_000_000, 3400)
+			.saturating_add(Weight::from_parts(3_000_000, 2500).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(s.into())))
 	}
 }

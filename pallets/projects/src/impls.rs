@@ -315,11 +315,12 @@ impl<T: Config> ProjectsInterface<T::AccountId> for Pallet<T> {
 		Projects::<T>::get(project).and_then(|p| p.currency.map(|c| c.asset))
 	}
 
-	fn milestone_asset(
+	fn milestone_budget(
 		project: ProjectId,
 		milestone: MilestoneId,
-	) -> Result<BudgetAsset, DispatchError> {
-		Ok(Self::milestone(project, milestone)?.asset)
+	) -> Result<(BudgetAsset, BalanceOf<T>), DispatchError> {
+		let milestone = Self::milestone(project, milestone)?;
+		Ok((milestone.asset, milestone.budget))
 	}
 
 	fn spend(
@@ -361,14 +362,13 @@ impl<T: Config> Pallet<T> {
 		let asset = milestone_record.asset;
 
 		let account = Self::project_account(project);
-		Self::move_funds(
-			record.currency.as_ref(),
-			asset,
-			&account,
-			to,
-			amount,
-			Preservation::Preserve,
-		)?;
+		// The treasury stays alive in native tokens; a project currency can be spent to the last
+		// unit (the account's asset balance, not the account, goes).
+		let preservation = match asset {
+			BudgetAsset::Native => Preservation::Preserve,
+			BudgetAsset::ProjectCurrency => Preservation::Expendable,
+		};
+		Self::move_funds(record.currency.as_ref(), asset, &account, to, amount, preservation)?;
 		milestone_record.spent = milestone_record.spent.saturating_add(amount);
 		let counters = &mut record.counters;
 		match asset {

@@ -891,7 +891,8 @@ mod interface {
 			assert_eq!(<Pallet as ProjectsInterface<_>>::stewards(project), vec![ALICE]);
 			assert_eq!(<Pallet as ProjectsInterface<_>>::currency(project), Some(project));
 			assert_eq!(
-				<Pallet as ProjectsInterface<_>>::milestone_asset(project, m),
+				<Pallet as ProjectsInterface<_>>::milestone_budget(project, m)
+					.map(|(asset, _)| asset),
 				Ok(BudgetAsset::ProjectCurrency)
 			);
 			assert_eq!(

@@ -2,18 +2,27 @@
 
 use crate::{pallet::*, runtime_api::PollInfo, BalanceOf, Poll, Question};
 use commons_primitives::{
-	traits::{OutstandingWork, ProjectMembership, ProjectsInterface},
+	traits::{OutstandingWork, ProjectMembership},
 	PollId, ProjectId,
 };
 use polkadot_sdk::{frame_support::traits::Get, frame_system, sp_runtime::Saturating};
 
 impl<T: Config> Pallet<T> {
-	/// Whether `who` may vote in `poll`: a steward of its project, or a member by reputation
-	/// since the poll's creation block or earlier.
+	/// Whether `who` may vote in `poll`: a steward of its project when it was created, or a
+	/// member by reputation then.
 	pub fn eligible(poll: &Poll<T>, who: &T::AccountId) -> bool {
-		T::Projects::is_steward(poll.project, who)
-			|| T::Membership::member_since(poll.project, who)
-				.is_some_and(|since| since <= poll.created)
+		poll.stewards.contains(who)
+			|| T::Membership::standing(poll.project, who)
+				.is_some_and(|standing| standing.held_at(&poll.created))
+	}
+
+	/// Returns a vote's deposit to its voter.
+	pub(crate) fn release_vote_deposit(voter: &T::AccountId, deposit: BalanceOf<T>) {
+		commons_primitives::release_hold::<_, T::NativeBalance>(
+			&HoldReason::VoteDeposit.into(),
+			voter,
+			deposit,
+		);
 	}
 
 	/// Returns a poll's deposit to its creator.
@@ -45,6 +54,9 @@ impl<T: Config> Pallet<T> {
 			voters: record.voters,
 			electorate: record.electorate,
 			quorum: record.quorum,
+			threshold: record.threshold,
+			protected: record.protected,
+			enact_after: record.enact_after,
 			created: record.created,
 			end: record.end,
 			ended: now > record.end,
@@ -58,7 +70,7 @@ impl<T: Config> Pallet<T> {
 		if !Self::eligible(&record, who) {
 			return None;
 		}
-		let spent = Votes::<T>::get(poll, who).map(|v| v.cost()).unwrap_or_default();
+		let spent = Votes::<T>::get(poll, who).map(|(v, _)| v.cost()).unwrap_or_default();
 		let left = u64::from(T::VoiceCredits::get()).saturating_sub(spent);
 		Some(u32::try_from(left).unwrap_or(u32::MAX))
 	}
@@ -72,6 +84,7 @@ impl<T: Config> Pallet<T> {
 		let next = NextPollId::<T>::get();
 		let mut open: BTreeMap<ProjectId, u32> = BTreeMap::new();
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut vote_held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, poll) in Polls::<T>::iter() {
 			ensure!(id < next, "a poll id at or above NextPollId");
 			let expected_len = match &poll.question {
@@ -79,9 +92,17 @@ impl<T: Config> Pallet<T> {
 				Question::Proposal(_) => 2,
 			};
 			ensure!(poll.tally.len() == expected_len, "a tally of the wrong shape");
+			ensure!(
+				poll.end < poll.enact_after || !poll.protected,
+				"a protected act without delay"
+			);
+			ensure!(
+				poll.threshold >= polkadot_sdk::sp_runtime::Percent::from_percent(50),
+				"a threshold below half"
+			);
 			let mut tally = alloc::vec![0u64; expected_len];
 			let mut voters = 0u32;
-			for (_, vote) in Votes::<T>::iter_prefix(id) {
+			for (_, (vote, _)) in Votes::<T>::iter_prefix(id) {
 				ensure!(vote.votes > 0, "a stored vote of no votes");
 				ensure!(
 					vote.cost() <= u64::from(T::VoiceCredits::get()),
@@ -94,7 +115,6 @@ impl<T: Config> Pallet<T> {
 			}
 			ensure!(poll.tally.to_vec() == tally, "a tally differs from the sum of its votes");
 			ensure!(poll.voters == voters, "a voter count differs from the votes");
-			ensure!(voters <= T::MaxVoters::get(), "more voters than a poll may have");
 			let count = open.entry(poll.project).or_default();
 			*count = count.saturating_add(1);
 			let deposit = held.entry(poll.creator.clone()).or_default();
@@ -107,13 +127,18 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(open.is_empty(), "polls not counted as open");
-		ensure!(
-			Votes::<T>::iter_keys().all(|(poll, _)| Polls::<T>::contains_key(poll)),
-			"votes of a closed poll"
-		);
+		for (poll, voter, (_, deposit)) in Votes::<T>::iter() {
+			ensure!(poll < next, "votes of a poll that never existed");
+			let held = vote_held.entry(voter).or_default();
+			*held = held.saturating_add(deposit);
+		}
 		for (who, deposits) in held {
 			let on_hold = T::NativeBalance::balance_on_hold(&HoldReason::PollDeposit.into(), &who);
 			ensure!(on_hold == deposits, "held deposits differ from the polls");
+		}
+		for (who, deposits) in vote_held {
+			let on_hold = T::NativeBalance::balance_on_hold(&HoldReason::VoteDeposit.into(), &who);
+			ensure!(on_hold == deposits, "held deposits differ from the votes");
 		}
 		Ok(())
 	}

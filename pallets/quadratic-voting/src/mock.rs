@@ -3,9 +3,9 @@
 
 #![allow(clippy::arithmetic_side_effects)]
 
-use crate::{self as pallet_quadratic_voting};
+use crate::{self as pallet_quadratic_voting, Constitution};
 use commons_primitives::{
-	traits::{ProjectMembership, ProjectsInterface},
+	traits::{ProjectMembership, ProjectsInterface, Standing},
 	ProjectId, ReputationScore,
 };
 use core::cell::RefCell;
@@ -13,12 +13,13 @@ use pallet_projects::CurrencyParams;
 use polkadot_sdk::{
 	frame_support::{
 		self, assert_ok, derive_impl, parameter_types,
-		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, EitherOf},
+		traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, Contains, EitherOf},
+		weights::Weight,
 		BoundedVec,
 	},
 	frame_system::{self, EnsureRoot, EnsureSigned},
 	pallet_assets, pallet_balances, pallet_preimage, sp_io,
-	sp_runtime::traits::ConvertInto,
+	sp_runtime::{traits::ConvertInto, DispatchError, Percent},
 };
 use std::collections::BTreeMap;
 
@@ -26,21 +27,30 @@ pub const CREDITS: u32 = 100;
 pub const MIN: u64 = 5;
 pub const MAX: u64 = 100;
 pub const DEPOSIT: Balance = 50;
-pub const MAX_VOTERS: u32 = 6;
+
+pub const VOTE_DEPOSIT: Balance = 5;
+pub const PROPOSAL_WEIGHT_BOUND: Weight = Weight::from_parts(1_000_000_000, 10_000);
+/// How long a passed protected act waits after its poll ended.
+pub const DELAY: u64 = 10;
 
 thread_local! {
-	/// (project, account) → the block since which the account is a member by reputation.
-	static MEMBERS: RefCell<BTreeMap<(ProjectId, AccountId), u64>> = const { RefCell::new(BTreeMap::new()) };
+	/// (project, account) → the account's standing by reputation.
+	static MEMBERS: RefCell<BTreeMap<(ProjectId, AccountId), Standing<u64>>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Makes `who` a member of `project` by reputation since `since`.
 pub fn make_member(project: ProjectId, who: AccountId, since: u64) {
-	MEMBERS.with(|m| m.borrow_mut().insert((project, who), since));
+	MEMBERS.with(|m| m.borrow_mut().insert((project, who), Standing { since, until: u64::MAX }));
 }
 
-/// `who`'s standing in `project` ends.
+/// `who`'s standing in `project` ends now.
 pub fn lapse(project: ProjectId, who: AccountId) {
-	MEMBERS.with(|m| m.borrow_mut().remove(&(project, who)));
+	let now = System::block_number();
+	MEMBERS.with(|m| {
+		if let Some(standing) = m.borrow_mut().get_mut(&(project, who)) {
+			standing.until = now;
+		}
+	});
 }
 
 /// Stewards (from the projects pallet) and the members the tests made.
@@ -49,20 +59,21 @@ impl ProjectMembership<AccountId> for MockMembership {
 	type BlockNumber = u64;
 
 	fn reputation(project: ProjectId, who: &AccountId) -> ReputationScore {
-		ReputationScore::from(Self::member_since(project, who).is_some())
+		let now = System::block_number();
+		ReputationScore::from(Self::standing(project, who).is_some_and(|s| s.held_at(&now)))
 	}
 	fn is_member(project: ProjectId, who: &AccountId) -> bool {
-		Projects::is_steward(project, who) || Self::member_since(project, who).is_some()
+		Projects::is_steward(project, who) || Self::reputation(project, who) > 0
 	}
-	fn member_since(project: ProjectId, who: &AccountId) -> Option<u64> {
+	fn standing(project: ProjectId, who: &AccountId) -> Option<Standing<u64>> {
 		MEMBERS.with(|m| m.borrow().get(&(project, *who)).copied())
 	}
-	fn members_count(project: ProjectId) -> u32 {
-		let stewards = Projects::stewards(project);
-		let by_reputation = MEMBERS.with(|m| {
-			m.borrow().keys().filter(|(p, who)| *p == project && !stewards.contains(who)).count()
+	fn members_count(project: ProjectId) -> Result<u32, DispatchError> {
+		let now = System::block_number();
+		let count = MEMBERS.with(|m| {
+			m.borrow().iter().filter(|((p, _), s)| *p == project && s.held_at(&now)).count()
 		});
-		(stewards.len() + by_reputation) as u32
+		Ok(count as u32)
 	}
 }
 
@@ -83,6 +94,29 @@ impl pallet_preimage::Config for Test {
 
 parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
+	pub const MinQuorum: Percent = Percent::from_percent(10);
+	pub const MinProtectedThreshold: Percent = Percent::from_percent(60);
+	pub const DefaultConstitution: Constitution<u64> = Constitution {
+		quorum: Percent::from_percent(10),
+		threshold: Percent::from_percent(50),
+		protected_threshold: Percent::from_percent(66),
+		min_duration: MIN,
+		enactment_delay: DELAY,
+	};
+	/// Tests lower it to make a stored proposal too heavy.
+	pub static MaxProposalWeight: Weight = PROPOSAL_WEIGHT_BOUND;
+}
+
+/// Remarks and plan amendments are routine; everything else a project does is protected.
+pub struct Routine;
+impl Contains<RuntimeCall> for Routine {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::System(frame_system::Call::remark { .. })
+				| RuntimeCall::Projects(pallet_projects::Call::amend_plan { .. })
+		)
+	}
 }
 
 /// Root, or a passed poll of the project.
@@ -107,15 +141,23 @@ impl pallet_quadratic_voting::Config for Test {
 	type Projects = Projects;
 	type Membership = MockMembership;
 	type Preimages = Preimage;
+	type GovernanceOrigin = Governance;
+	type RoutineProposals = Routine;
 	type VoiceCredits = ConstU32<CREDITS>;
 	type MinDuration = ConstU64<MIN>;
+	type MinQuorum = MinQuorum;
+	type MinProtectedThreshold = MinProtectedThreshold;
+	type MinEnactmentDelay = ConstU64<DELAY>;
+	type DefaultConstitution = DefaultConstitution;
+	type MaxProposalWeight = MaxProposalWeight;
+	type MaxStewards = ConstU32<4>;
+	type VoteDeposit = ConstU64<VOTE_DEPOSIT>;
 	type MaxDuration = ConstU64<MAX>;
 	type PollDeposit = ConstU64<DEPOSIT>;
 	type ByteDeposit = ConstU64<1>;
 	type MaxOptions = ConstU32<4>;
 	type MaxLabelLen = ConstU32<16>;
 	type MaxProposalLen = ConstU32<512>;
-	type MaxVoters = ConstU32<MAX_VOTERS>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockMembership;
@@ -130,6 +172,12 @@ impl commons_primitives::traits::MembersBenchmarkHelper<AccountId> for MockMembe
 			make_member(project, *who, now);
 		}
 		project
+	}
+
+	fn worst_case_count(project: ProjectId) {
+		for steward in [BOB, CHARLIE, DAVE] {
+			assert_ok!(Projects::add_steward(RuntimeOrigin::root(), project, steward));
+		}
 	}
 }
 

@@ -26,11 +26,17 @@ pub struct PollInfo<AccountId, BlockNumber> {
 	pub electorate: u32,
 	/// The share of the electorate that must vote.
 	pub quorum: Percent,
+	/// A proposal passes with more ayes than this share of the votes cast.
+	pub threshold: Percent,
+	/// Whether the proposal is a protected act (supermajority, enactment delay).
+	pub protected: bool,
+	/// The first block after which a passed proposal can be enacted (the poll closed).
+	pub enact_after: BlockNumber,
 	/// When it was created.
 	pub created: BlockNumber,
 	/// The last block in which votes are taken.
 	pub end: BlockNumber,
-	/// Whether the end has passed (it can be closed).
+	/// Whether the end has passed (votes are no longer taken).
 	pub ended: bool,
 	/// The outcome if it were closed now.
 	pub outcome: Outcome,

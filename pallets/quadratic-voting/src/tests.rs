@@ -3,7 +3,8 @@
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use crate::{
-	mock::*, Choice, Error, Event, NextPollId, OpenPolls, Outcome, Polls, Question, Votes,
+	mock::*, Choice, Constitution, Error, Event, NextPollId, OpenPolls, Outcome, Polls, Question,
+	Votes,
 };
 use commons_primitives::{testing::SeededRng, traits::ProjectsInterface, PollId, ProjectStatus};
 use polkadot_sdk::{
@@ -13,7 +14,7 @@ use polkadot_sdk::{
 		weights::Weight,
 		BoundedVec,
 	},
-	sp_runtime::{ArithmeticError, DispatchError, Percent, TokenError},
+	sp_runtime::{traits::Hash as _, ArithmeticError, DispatchError, Percent, TokenError},
 };
 
 type Options = BoundedVec<BoundedVec<u8, ConstU32<16>>, ConstU32<4>>;
@@ -26,7 +27,11 @@ fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&crate::HoldReason::PollDeposit.into(), &who)
 }
 
-/// Bob asks the project to choose among three options, until block 20, quorum 50%.
+fn vote_held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&crate::HoldReason::VoteDeposit.into(), &who)
+}
+
+/// Bob asks the project to choose among three options, until block 20.
 fn options_poll(project: u32) -> PollId {
 	let poll = NextPollId::<Test>::get();
 	assert_ok!(QuadraticVoting::create_poll(
@@ -34,23 +39,31 @@ fn options_poll(project: u32) -> PollId {
 		project,
 		options(&["red", "green", "blue"]),
 		20,
-		Percent::from_percent(50),
 	));
 	poll
 }
 
-/// Bob proposes `call` to the project, until block 20, quorum 50%.
+/// Bob proposes `call` to the project, until block 20.
 fn proposal(project: u32, call: RuntimeCall) -> PollId {
 	let poll = NextPollId::<Test>::get();
-	assert_ok!(QuadraticVoting::propose(
-		RuntimeOrigin::signed(BOB),
-		project,
-		Box::new(call),
-		20,
-		Percent::from_percent(50),
-	));
+	assert_ok!(QuadraticVoting::propose(RuntimeOrigin::signed(BOB), project, Box::new(call), 20));
 	poll
 }
+
+/// A routine call: a remark.
+fn remark(bytes: usize) -> RuntimeCall {
+	RuntimeCall::System(polkadot_sdk::frame_system::Call::remark { remark: vec![7; bytes] })
+}
+
+/// The project's constitution with another quorum.
+fn with_quorum(project: u32, percent: u8) {
+	let mut constitution = QuadraticVoting::constitution(project);
+	constitution.quorum = Percent::from_percent(percent);
+	assert_ok!(QuadraticVoting::set_constitution(RuntimeOrigin::root(), project, constitution));
+}
+
+/// After a protected act's enactment delay (its poll ended at block 20).
+const ENACTABLE: u64 = 20 + DELAY + 1;
 
 fn vote(who: AccountId, poll: PollId, choice: Choice, votes: u32) -> Result<(), DispatchError> {
 	QuadraticVoting::vote(RuntimeOrigin::signed(who), poll, choice, votes)
@@ -95,8 +108,11 @@ fn an_options_poll_tallies_quadratic_votes_and_closes() {
 				project,
 				creator: BOB,
 				question: Question::Options(options(&["red", "green", "blue"])),
+				protected: false,
 				end: 20,
-				quorum: Percent::from_percent(50),
+				enact_after: 20,
+				quorum: Percent::from_percent(10),
+				threshold: Percent::from_percent(50),
 				electorate: 4,
 			}
 			.into(),
@@ -145,10 +161,26 @@ fn an_options_poll_tallies_quadratic_votes_and_closes() {
 		);
 		assert_eq!(held(BOB), 0, "the deposit returned");
 		assert!(Polls::<Test>::get(poll).is_none());
-		assert_eq!(Votes::<Test>::iter_prefix(poll).count(), 0, "the votes are gone");
 		assert_eq!(OpenPolls::<Test>::get(project), 0);
 		assert_eq!(QuadraticVoting::poll_info(poll), None);
 		assert_noop!(close(poll), Error::<Test>::PollNotFound);
+		// Closing touched no vote: each voter takes theirs back, or anyone clears them.
+		assert_eq!(Votes::<Test>::iter_prefix(poll).count(), 3);
+		assert_eq!(vote_held(BOB), VOTE_DEPOSIT);
+		assert_ok!(QuadraticVoting::remove_vote(RuntimeOrigin::signed(BOB), poll));
+		assert_eq!(vote_held(BOB), 0);
+		assert_noop!(
+			QuadraticVoting::remove_vote(RuntimeOrigin::signed(BOB), poll),
+			Error::<Test>::VoteNotFound
+		);
+		assert_ok!(QuadraticVoting::clear_votes(RuntimeOrigin::signed(EVE), poll, 1));
+		System::assert_last_event(Event::VotesCleared { poll, removed: 1, remaining: true }.into());
+		assert_ok!(QuadraticVoting::clear_votes(RuntimeOrigin::signed(EVE), poll, 10));
+		System::assert_last_event(
+			Event::VotesCleared { poll, removed: 1, remaining: false }.into(),
+		);
+		assert_eq!((vote_held(ALICE), vote_held(CHARLIE)), (0, 0));
+		assert_eq!(Votes::<Test>::iter_prefix(poll).count(), 0);
 	});
 }
 
@@ -161,6 +193,21 @@ fn a_passed_proposal_is_dispatched_with_the_projects_origin() {
 		assert_ok!(vote(CHARLIE, poll, Choice::Nay, 3));
 		assert_ok!(vote(DAVE, poll, Choice::Aye, 1));
 		System::set_block_number(21);
+		// Setting the cap is a protected act: 5 of 8 votes is below two thirds.
+		assert_eq!(QuadraticVoting::poll_info(poll).unwrap().outcome, Outcome::Rejected);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().threshold, Percent::from_percent(66));
+	});
+	test(|| {
+		let project = project_with_members();
+		let poll = proposal(project, set_cap(project, 777_000));
+		assert_ok!(vote(BOB, poll, Choice::Aye, 4));
+		assert_ok!(vote(CHARLIE, poll, Choice::Nay, 2));
+		assert_ok!(vote(DAVE, poll, Choice::Aye, 1));
+		System::set_block_number(21);
+		// Passed (5 of 7 is above two thirds), and public: it waits its enactment delay.
+		assert_eq!(QuadraticVoting::poll_info(poll).unwrap().outcome, Outcome::Passed);
+		assert_noop!(close(poll), Error::<Test>::EnactmentPending);
+		System::set_block_number(ENACTABLE);
 		// The call's weight must be within the bound given.
 		assert_noop!(
 			QuadraticVoting::close_poll(RuntimeOrigin::signed(EVE), poll, Weight::zero()),
@@ -171,7 +218,7 @@ fn a_passed_proposal_is_dispatched_with_the_projects_origin() {
 			unreachable!()
 		};
 		assert_eq!(outcome, Outcome::Passed);
-		assert_eq!(tally.to_vec(), vec![5, 3]);
+		assert_eq!(tally.to_vec(), vec![5, 2]);
 		assert_eq!(dispatched, Some(Ok(())));
 		let cap = pallet_projects::Projects::<Test>::get(project).unwrap().currency.unwrap().cap;
 		assert_eq!(cap, 777_000, "the project's governance acted");
@@ -187,7 +234,7 @@ fn a_passed_proposal_adds_a_steward() {
 		let poll = proposal(project, call);
 		assert_ok!(vote(BOB, poll, Choice::Aye, 1));
 		assert_ok!(vote(CHARLIE, poll, Choice::Aye, 1));
-		System::set_block_number(21);
+		System::set_block_number(ENACTABLE);
 		assert_ok!(close(poll));
 		assert!(Projects::is_steward(project, &DAVE));
 	});
@@ -202,6 +249,7 @@ fn a_rejected_or_inquorate_proposal_is_not_dispatched() {
 		assert_ok!(vote(BOB, tied, Choice::Aye, 2));
 		assert_ok!(vote(CHARLIE, tied, Choice::Nay, 2));
 		// One voter of four is below a 50% quorum.
+		with_quorum(project, 50);
 		let quiet = proposal(project, set_cap(project, 5));
 		assert_ok!(vote(BOB, quiet, Choice::Aye, 10));
 		System::set_block_number(21);
@@ -238,7 +286,7 @@ fn a_failing_proposal_still_closes_the_poll() {
 		let poll = proposal(project, call);
 		assert_ok!(vote(BOB, poll, Choice::Aye, 1));
 		assert_ok!(vote(CHARLIE, poll, Choice::Aye, 1));
-		System::set_block_number(21);
+		System::set_block_number(ENACTABLE);
 		assert_ok!(close(poll));
 		let Event::PollClosed { outcome, dispatched, .. } = closed_event() else { unreachable!() };
 		assert_eq!(outcome, Outcome::Passed);
@@ -254,10 +302,9 @@ fn a_failing_proposal_still_closes_the_poll() {
 fn a_long_proposal_goes_through_the_preimage_pallet() {
 	test(|| {
 		let project = project_with_members();
-		let remark =
-			RuntimeCall::System(polkadot_sdk::frame_system::Call::remark { remark: vec![7; 200] });
-		let len = codec::Encode::encoded_size(&remark) as Balance;
-		let poll = proposal(project, remark);
+		let long = remark(200);
+		let len = codec::Encode::encoded_size(&long) as Balance;
+		let poll = proposal(project, long);
 		let Question::Proposal(bounded) = Polls::<Test>::get(poll).unwrap().question else {
 			unreachable!()
 		};
@@ -277,11 +324,8 @@ fn a_long_proposal_goes_through_the_preimage_pallet() {
 			QuadraticVoting::propose(
 				RuntimeOrigin::signed(BOB),
 				project,
-				Box::new(RuntimeCall::System(polkadot_sdk::frame_system::Call::remark {
-					remark: vec![7; 600],
-				})),
+				Box::new(remark(600)),
 				40,
-				Percent::zero(),
 			),
 			Error::<Test>::ProposalTooLong
 		);
@@ -303,12 +347,16 @@ fn eligibility_is_fixed_when_the_poll_is_created() {
 		assert_ok!(vote(ALICE, poll, Choice::Option(0), 1));
 		// The electorate is the member count at creation.
 		assert_eq!(Polls::<Test>::get(poll).unwrap().electorate, 4);
-		// A member whose standing ended during the poll has no voice any more.
+		// The electorate was fixed when the poll opened: a member whose standing ended during
+		// the poll still votes in it ...
 		lapse(project, DAVE);
-		assert_noop!(vote(DAVE, poll, Choice::Option(0), 1), Error::<Test>::NotEligible);
-		// A later poll counts Eve.
+		assert_ok!(vote(DAVE, poll, Choice::Option(0), 1));
+		// ... and a steward added during the poll does not.
+		assert_ok!(Projects::add_steward(RuntimeOrigin::root(), project, POOR));
+		assert_noop!(vote(POOR, poll, Choice::Option(0), 1), Error::<Test>::NotEligible);
+		// A later poll counts Eve and the new steward, not Dave.
 		let later = options_poll(project);
-		assert_eq!(Polls::<Test>::get(later).unwrap().electorate, 4);
+		assert_eq!(Polls::<Test>::get(later).unwrap().electorate, 5);
 		assert_ok!(vote(EVE, later, Choice::Option(1), 1));
 	});
 }
@@ -318,13 +366,7 @@ fn create_errors() {
 	test(|| {
 		let project = project_with_members();
 		let create = |who, project, labels: &[&str], end| {
-			QuadraticVoting::create_poll(
-				RuntimeOrigin::signed(who),
-				project,
-				options(labels),
-				end,
-				Percent::from_percent(10),
-			)
+			QuadraticVoting::create_poll(RuntimeOrigin::signed(who), project, options(labels), end)
 		};
 		assert_noop!(create(BOB, project, &["a"], 20), Error::<Test>::TooFewOptions);
 		assert_noop!(create(BOB, project, &["a", ""], 20), Error::<Test>::EmptyLabel);
@@ -343,13 +385,7 @@ fn create_errors() {
 		assert_noop!(create(BOB, project, &["a", "b"], 20), ArithmeticError::Overflow);
 		NextPollId::<Test>::put(2);
 		assert_noop!(
-			QuadraticVoting::create_poll(
-				RuntimeOrigin::none(),
-				project,
-				options(&["a", "b"]),
-				20,
-				Percent::zero()
-			),
+			QuadraticVoting::create_poll(RuntimeOrigin::none(), project, options(&["a", "b"]), 20),
 			DispatchError::BadOrigin
 		);
 		assert_ok!(Projects::set_status(RuntimeOrigin::root(), project, ProjectStatus::Completed));
@@ -384,27 +420,23 @@ fn vote_errors() {
 		assert_eq!(Polls::<Test>::get(poll).unwrap().tally.to_vec(), vec![0, 0, 0]);
 		assert_eq!(Polls::<Test>::get(poll).unwrap().voters, 0);
 		assert_eq!(QuadraticVoting::credits(poll, &BOB), Some(CREDITS));
-		// Room for MAX_VOTERS voters.
-		for who in 6..=(6 + MAX_VOTERS as AccountId) {
-			make_member(project, who, 1);
-		}
-		let crowded = options_poll(project);
-		for who in 6..(6 + MAX_VOTERS as AccountId) {
-			assert_ok!(vote(who, crowded, Choice::Option(0), 1));
-		}
-		assert_noop!(
-			vote(6 + MAX_VOTERS as AccountId, crowded, Choice::Option(0), 1),
-			Error::<Test>::TooManyVoters
-		);
-		// A voter already counted may still change their vote.
-		assert_ok!(vote(6, crowded, Choice::Option(1), 2));
+		// A first vote holds a deposit the voter must have.
+		make_member(project, POOR, 1);
+		let later = options_poll(project);
+		assert_noop!(vote(POOR, later, Choice::Option(0), 1), TokenError::FundsUnavailable);
 		System::set_block_number(21);
 		assert_noop!(
 			QuadraticVoting::close_poll(RuntimeOrigin::none(), poll, Weight::zero()),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(close(crowded));
-		assert_eq!(Votes::<Test>::iter_prefix(crowded).count(), 0);
+		assert_noop!(
+			QuadraticVoting::remove_vote(RuntimeOrigin::signed(BOB), later),
+			Error::<Test>::PollNotClosed
+		);
+		assert_noop!(
+			QuadraticVoting::clear_votes(RuntimeOrigin::signed(BOB), later, 5),
+			Error::<Test>::PollNotClosed
+		);
 	});
 }
 
@@ -433,6 +465,7 @@ fn a_project_with_open_polls_cannot_be_reaped() {
 			pallet_projects::Error::<Test>::OutstandingWork
 		);
 		System::set_block_number(21);
+		// A cancelled project's polls still close (and votes are left to their voters).
 		assert_ok!(close(poll));
 		assert_ok!(Projects::reap_project(RuntimeOrigin::signed(EVE), project));
 	});
@@ -499,12 +532,167 @@ fn random_voting_keeps_tallies_and_credits_exact() {
 				System::set_block_number(System::block_number() + next(2));
 			}
 			assert!(accepted > 0, "seed {seed}: no vote was accepted");
-			System::set_block_number(30);
+			System::set_block_number(ENACTABLE);
 			for poll in polls {
 				assert_ok!(close(poll));
+				assert_ok!(QuadraticVoting::clear_votes(RuntimeOrigin::signed(EVE), poll, 10));
 			}
 			QuadraticVoting::do_try_state().expect("invariants hold");
 			assert_eq!(Votes::<Test>::iter().count(), 0);
+			assert!([ALICE, BOB, CHARLIE, DAVE].iter().all(|who| vote_held(*who) == 0));
 		});
 	}
+}
+
+/// The proposer chooses nothing but the question and the end: quorum, threshold and delay come
+/// from the constitution, which only the project's governance changes, within the floors.
+#[test]
+fn the_constitution_sets_the_rules_within_floors() {
+	test(|| {
+		let project = project_with_members();
+		let good = QuadraticVoting::constitution(project);
+		let set = |origin, c| QuadraticVoting::set_constitution(origin, project, c);
+		assert_noop!(set(RuntimeOrigin::signed(ALICE), good), DispatchError::BadOrigin);
+		assert_noop!(
+			QuadraticVoting::set_constitution(RuntimeOrigin::root(), 9, good),
+			pallet_projects::Error::<Test>::ProjectNotFound
+		);
+		let below = [
+			Constitution { quorum: Percent::from_percent(5), ..good },
+			Constitution { threshold: Percent::from_percent(40), ..good },
+			Constitution { protected_threshold: Percent::from_percent(55), ..good },
+			Constitution {
+				threshold: Percent::from_percent(70),
+				protected_threshold: Percent::from_percent(65),
+				..good
+			},
+			Constitution { min_duration: MIN - 1, ..good },
+			Constitution { min_duration: MAX + 1, ..good },
+			Constitution { enactment_delay: DELAY - 1, ..good },
+			Constitution { enactment_delay: MAX + 1, ..good },
+		];
+		for c in below {
+			assert_noop!(set(RuntimeOrigin::root(), c), Error::<Test>::ConstitutionBelowFloor);
+		}
+		let strict = Constitution {
+			quorum: Percent::from_percent(75),
+			threshold: Percent::from_percent(60),
+			protected_threshold: Percent::from_percent(80),
+			min_duration: 15,
+			enactment_delay: 20,
+		};
+		assert_ok!(set(RuntimeOrigin::root(), strict));
+		System::assert_last_event(Event::ConstitutionSet { project, constitution: strict }.into());
+		// A poll shorter than the constitution's minimum is refused.
+		assert_noop!(
+			QuadraticVoting::create_poll(
+				RuntimeOrigin::signed(BOB),
+				project,
+				options(&["a", "b"]),
+				15
+			),
+			Error::<Test>::EndOutOfRange
+		);
+		// A routine proposal needs more than 60% of the votes and 3 of 4 voters.
+		let poll = proposal(project, remark(8));
+		let record = Polls::<Test>::get(poll).unwrap();
+		assert_eq!(
+			(record.quorum, record.threshold, record.protected),
+			(strict.quorum, strict.threshold, false)
+		);
+		assert_ok!(vote(BOB, poll, Choice::Aye, 3));
+		assert_ok!(vote(CHARLIE, poll, Choice::Nay, 2));
+		assert_eq!(QuadraticVoting::poll_info(poll).unwrap().outcome, Outcome::NoQuorum);
+		assert_ok!(vote(DAVE, poll, Choice::Nay, 0).or_else(|_| vote(DAVE, poll, Choice::Aye, 1)));
+		// 4 of 6 is above 60%: passed, and routine acts are enacted at once.
+		System::set_block_number(21);
+		assert_eq!(QuadraticVoting::poll_info(poll).unwrap().outcome, Outcome::Passed);
+		assert_ok!(close(poll));
+		// Changing the constitution is itself a protected act.
+		let change = RuntimeCall::QuadraticVoting(crate::Call::set_constitution {
+			project,
+			constitution: good,
+		});
+		let poll = NextPollId::<Test>::get();
+		assert_ok!(QuadraticVoting::propose(
+			RuntimeOrigin::signed(BOB),
+			project,
+			Box::new(change),
+			40
+		));
+		assert!(Polls::<Test>::get(poll).unwrap().protected);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().enact_after, 40 + 20);
+	});
+}
+
+/// Two projects (or two polls) proposing the same long call each hold a request for its
+/// preimage: closing one never removes what the other needs.
+#[test]
+fn a_shared_preimage_survives_the_first_poll_to_close() {
+	test(|| {
+		let project = project_with_members();
+		let other = project_with_members();
+		let long = remark(300);
+		let hash = <Test as polkadot_sdk::frame_system::Config>::Hashing::hash_of(&long);
+		let first = proposal(project, long.clone());
+		System::set_block_number(2);
+		let second =
+			QuadraticVoting::propose(RuntimeOrigin::signed(BOB), other, Box::new(long.clone()), 25);
+		assert_ok!(second);
+		let second = first + 1;
+		assert_ok!(vote(BOB, first, Choice::Nay, 1));
+		assert_ok!(vote(BOB, second, Choice::Aye, 1));
+		System::set_block_number(21);
+		// The attacker's poll closes first, rejected: its request is dropped ...
+		assert_ok!(close(first));
+		assert!(
+			polkadot_sdk::pallet_preimage::PreimageFor::<Test>::iter_keys().any(|(h, _)| h == hash)
+		);
+		// ... and the victim's passed poll still closes and dispatches its call.
+		System::set_block_number(26);
+		assert_ok!(close(second));
+		let Event::PollClosed { outcome, dispatched, .. } = closed_event() else { unreachable!() };
+		assert_eq!((outcome, dispatched), (Outcome::Passed, Some(Ok(()))));
+		assert_eq!(polkadot_sdk::pallet_preimage::PreimageFor::<Test>::iter().count(), 0);
+	});
+}
+
+/// A proposal heavier than `MaxProposalWeight` is refused when proposed; one that became too
+/// heavy, or whose preimage is gone, still closes: the failure is in the event.
+#[test]
+fn no_proposal_can_keep_its_poll_from_closing() {
+	test(|| {
+		let project = project_with_members();
+		MaxProposalWeight::set(Weight::zero());
+		assert_noop!(
+			QuadraticVoting::propose(RuntimeOrigin::signed(BOB), project, Box::new(remark(8)), 20),
+			Error::<Test>::ProposalTooHeavy
+		);
+		MaxProposalWeight::set(PROPOSAL_WEIGHT_BOUND);
+		let heavy = proposal(project, remark(8));
+		let gone = proposal(project, remark(300));
+		for poll in [heavy, gone] {
+			assert_ok!(vote(BOB, poll, Choice::Aye, 1));
+		}
+		// The runtime's weights change after the proposal was made ...
+		MaxProposalWeight::set(Weight::zero());
+		System::set_block_number(21);
+		assert_ok!(close(heavy));
+		let Event::PollClosed { outcome, dispatched, .. } = closed_event() else { unreachable!() };
+		assert_eq!(outcome, Outcome::Passed);
+		assert_eq!(dispatched, Some(Err(Error::<Test>::ProposalTooHeavy.into())));
+		MaxProposalWeight::set(PROPOSAL_WEIGHT_BOUND);
+		// ... or the preimage is gone.
+		let Question::Proposal(bounded) = Polls::<Test>::get(gone).unwrap().question else {
+			unreachable!()
+		};
+		let hash = bounded.hash();
+		polkadot_sdk::pallet_preimage::PreimageFor::<Test>::remove((hash, 300 + 3));
+		let _ = polkadot_sdk::pallet_preimage::PreimageFor::<Test>::clear(10, None);
+		assert_ok!(close(gone));
+		let Event::PollClosed { outcome, dispatched, .. } = closed_event() else { unreachable!() };
+		assert_eq!(outcome, Outcome::Passed);
+		assert!(matches!(dispatched, Some(Err(_))));
+		assert_eq!(OpenPolls::<Test>::get(project), 0);
+	});
 }

@@ -95,7 +95,39 @@ impl Vote {
 	}
 }
 
-/// A running poll.
+/// How a project decides: its governance sets it, within floors the runtime sets
+/// ([`Config::MinQuorum`], [`Config::MinProtectedThreshold`], [`Config::MinDuration`],
+/// [`Config::MinEnactmentDelay`]) that no project can go below. A poll takes its rules from the
+/// constitution when it opens, never from the proposer.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Constitution<BlockNumber> {
+	/// The share of the electorate that must vote for a poll's outcome to count.
+	pub quorum: Percent,
+	/// A routine proposal passes with more ayes than this share of the votes cast (at least
+	/// half).
+	pub threshold: Percent,
+	/// A protected act (stewards, cap, funding, budgets, half-life, status, this constitution)
+	/// passes with more ayes than this share of the votes cast (at least `threshold`).
+	pub protected_threshold: Percent,
+	/// The shortest a poll may run, in blocks.
+	pub min_duration: BlockNumber,
+	/// How long a passed protected act waits after its poll ended before it can be enacted, in
+	/// blocks: time for everyone to see it coming.
+	pub enactment_delay: BlockNumber,
+}
+
+/// A poll that is running, or ended and not yet closed.
 #[derive(
 	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
 )]
@@ -108,15 +140,24 @@ pub struct Poll<T: Config> {
 	pub creator: T::AccountId,
 	/// What it asks.
 	pub question: Question<T>,
+	/// Whether the proposal is a protected act (supermajority and enactment delay).
+	pub protected: bool,
 	/// The native deposit held from the creator until the poll is closed.
 	pub deposit: BalanceOf<T>,
-	/// When it was created: members by reputation from before this block may vote.
+	/// When it was created: members by reputation at this block may vote.
 	pub created: BlockNumberFor<T>,
 	/// The last block in which votes are taken.
 	pub end: BlockNumberFor<T>,
+	/// The first block after which a passed proposal may be enacted (the end block, or for a
+	/// protected act the end block plus the constitution's enactment delay).
+	pub enact_after: BlockNumberFor<T>,
 	/// The share of the electorate that must vote for the outcome to count.
 	pub quorum: Percent,
-	/// How many members the project had when the poll was created.
+	/// A proposal passes with more ayes than this share of the votes cast.
+	pub threshold: Percent,
+	/// The stewards when the poll was created: they vote in it, and no steward added later does.
+	pub stewards: BoundedVec<T::AccountId, T::MaxStewards>,
+	/// How many members the project had when the poll was created, stewards included.
 	pub electorate: u32,
 	/// How many have voted.
 	pub voters: u32,
@@ -153,7 +194,7 @@ impl<T: Config> Poll<T> {
 			Question::Proposal(_) => {
 				let ayes = self.tally.first().copied().unwrap_or_default();
 				let nays = self.tally.get(1).copied().unwrap_or_default();
-				if ayes > nays {
+				if ayes > self.threshold.mul_floor(ayes.saturating_add(nays)) {
 					Outcome::Passed
 				} else {
 					Outcome::Rejected
@@ -189,9 +230,9 @@ impl<T: Config> Poll<T> {
 pub enum Outcome {
 	/// Too few of the electorate voted.
 	NoQuorum,
-	/// The proposal's ayes outnumbered its nays; it was dispatched.
+	/// The proposal's ayes were more than its threshold's share of the votes; it was dispatched.
 	Passed,
-	/// The proposal's nays equalled or outnumbered its ayes.
+	/// The proposal's ayes were not more than its threshold's share of the votes.
 	Rejected,
 	/// This option (0-based) got the most votes.
 	Chosen(u32),

@@ -17,7 +17,10 @@ pub trait WeightInfo {
 	fn create_poll() -> Weight;
 	fn propose(l: u32, ) -> Weight;
 	fn vote() -> Weight;
-	fn close_poll(v: u32, ) -> Weight;
+	fn close_poll() -> Weight;
+	fn remove_vote() -> Weight;
+	fn clear_votes(n: u32, ) -> Weight;
+	fn set_constitution() -> Weight;
 }
 
 /// Weights measured on the machine above, with the runtime's database weights.
@@ -99,16 +102,27 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `QuadraticVoting::OpenPolls` (r:1 w:1)
 	/// Proof: `QuadraticVoting::OpenPolls` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[0, 272]`.
-	fn close_poll(v: u32, ) -> Weight {
-		// Proof size: measured `499 + v * (58 ±0)`, estimated `4741 + v * (2551 ±0)`
-		// Minimum execution time: 52_949_000 picoseconds.
-		Weight::from_parts(51_605_366, 4741)
-			.saturating_add(Weight::from_parts(1_027_611, 0).saturating_mul(v.into()))
+	fn close_poll() -> Weight {
+		Weight::from_parts(52_000_000, 4741)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2551).saturating_mul(v.into()))
+	}
+	fn remove_vote() -> Weight {
+		Weight::from_parts(40_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn clear_votes(n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 3500)
+			.saturating_add(Weight::from_parts(30_000_000, 2600).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
+	fn set_constitution() -> Weight {
+		Weight::from_parts(10_000_000, 3400)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
@@ -130,13 +144,26 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn close_poll(v: u32, ) -> Weight {
-		Weight::from_parts(51_605_366, 4741)
-			.saturating_add(Weight::from_parts(1_027_611, 0).saturating_mul(v.into()))
+	fn close_poll() -> Weight {
+		Weight::from_parts(52_000_000, 4741)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2551).saturating_mul(v.into()))
+	}
+	fn remove_vote() -> Weight {
+		Weight::from_parts(40_000_000, 4000)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn clear_votes(n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 3500)
+			.saturating_add(Weight::from_parts(30_000_000, 2600).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
+	fn set_constitution() -> Weight {
+		Weight::from_parts(10_000_000, 3400)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -80,7 +80,7 @@ pub mod pallet {
 	// Named, as `pallet_prelude` also exports a `Task` trait.
 	use crate::types::Task;
 	use commons_primitives::{
-		traits::{ProjectsInterface, TaskLedger},
+		traits::{ProjectMembership, ProjectsInterface, TaskLedger},
 		Actor, BudgetAsset, Cid, MilestoneId, ProjectId, TaskId,
 	};
 	use polkadot_sdk::{
@@ -128,6 +128,9 @@ pub mod pallet {
 
 		/// Learns of payouts and reviews (the contributions ledger).
 		type Ledger: TaskLedger<Self::AccountId, BalanceOf<Self>>;
+
+		/// Who the members of a project are: only members review its tasks.
+		type Membership: ProjectMembership<Self::AccountId>;
 
 		/// Derives each task's escrow account.
 		#[pallet::constant]
@@ -309,6 +312,17 @@ pub mod pallet {
 		NotOpen,
 		/// A reviewer of a task cannot work on it.
 		ReviewerCannotClaim,
+		/// The poster of a task cannot work on it.
+		PosterCannotClaim,
+		/// The poster of a task cannot review it.
+		PosterCannotReview,
+		/// Only members of the project (stewards, or accounts with standing) review its tasks.
+		ReviewerNotMember,
+		/// A claimed task's due block can only move later.
+		DueEarlier,
+		/// The work was sent back or resubmitted as many times as allowed; a resubmission is a
+		/// revision.
+		NoRevisionsLeft,
 		/// The task's due block has passed: it can no longer be claimed.
 		PastDue,
 		/// The task is not claimed (or its work is not in review).
@@ -354,7 +368,9 @@ pub mod pallet {
 		/// budget, so a posted task is always paid for. The caller pays the task's storage
 		/// deposit ([`Config::TaskDepositBase`] plus [`Config::DepositPerByte`] per byte of the
 		/// task record at its largest), held until the task is paid or cancelled. The task is
-		/// then open: any account that is not one of its reviewers may claim it.
+		/// then open: any account that is neither its poster nor one of its reviewers may claim it.
+		/// The reputation the task earns (its worker, and the reviewers who approve the paid
+		/// work) scales with the part of the milestone's budget its reward is.
 		///
 		/// ## Origin
 		/// Signed by a steward of the project.
@@ -367,7 +383,8 @@ pub mod pallet {
 		///   balance, and at most what is left of the milestone's budget.
 		/// - `due`: the block the work is due by; it must be after the current block.
 		/// - `reviewers`: the accounts that review the work: 1 to [`Config::MaxReviewers`], all
-		///   different.
+		///   different, each a member of the project now (a steward, or with standing), none the
+		///   caller.
 		/// - `approvals_required`: how many reviewers must approve the work for it to be paid: 1
 		///   to the number of reviewers.
 		///
@@ -381,6 +398,8 @@ pub mod pallet {
 		/// - [`Error::DuplicateReviewer`]: an account is listed twice in `reviewers`.
 		/// - [`Error::InvalidApprovals`]: `approvals_required` is zero or more than the number of
 		///   reviewers.
+		/// - [`Error::PosterCannotReview`]: the caller is one of `reviewers`.
+		/// - [`Error::ReviewerNotMember`]: one of `reviewers` is not a member of the project.
 		/// - `Projects::MilestoneNotFound`: the project has no milestone with this id.
 		/// - [`Error::RewardBelowMinimum`]: `reward` is below the minimum balance of its asset.
 		/// - [`Error::TooManyLiveTasks`]: the project already has [`Config::MaxLiveTasks`] live
@@ -417,7 +436,12 @@ pub mod pallet {
 			ensure!(!spec.is_empty(), Error::<T>::EmptyCid);
 			ensure!(due > frame_system::Pallet::<T>::block_number(), Error::<T>::DueInPast);
 			Self::ensure_valid_reviewers(&reviewers, approvals_required)?;
-			let asset = T::Projects::milestone_asset(project, milestone)?;
+			ensure!(!reviewers.contains(&who), Error::<T>::PosterCannotReview);
+			ensure!(
+				reviewers.iter().all(|r| T::Membership::is_member(project, r)),
+				Error::<T>::ReviewerNotMember
+			);
+			let (asset, budget) = T::Projects::milestone_budget(project, milestone)?;
 			ensure!(
 				reward >= Self::minimum_balance(project, asset)?,
 				Error::<T>::RewardBelowMinimum
@@ -449,6 +473,7 @@ pub mod pallet {
 				rejected: 0,
 				revisions: 0,
 				poster: who.clone(),
+				share: Perbill::from_rational(reward, budget.max(reward)),
 				deposit: Zero::zero(),
 			};
 			let deposit = Self::task_deposit(&task);
@@ -499,6 +524,7 @@ pub mod pallet {
 		/// - [`Error::TaskNotFound`]: no live task has this id.
 		/// - [`Error::NotOpen`]: the task is already claimed.
 		/// - [`Error::ReviewerCannotClaim`]: the caller is a reviewer of the task.
+		/// - [`Error::PosterCannotClaim`]: the caller posted the task.
 		/// - [`Error::PastDue`]: the task's due block has passed; it can be claimed again once it
 		///   is rescheduled.
 		/// - `TokenError::FundsUnavailable`: the caller cannot pay the bond.
@@ -515,6 +541,7 @@ pub mod pallet {
 			let mut record = Self::task(task)?;
 			ensure!(record.status == TaskStatus::Open, Error::<T>::NotOpen);
 			ensure!(record.reviewer_index(&who).is_none(), Error::<T>::ReviewerCannotClaim);
+			ensure!(record.poster != who, Error::<T>::PosterCannotClaim);
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now <= record.due, Error::<T>::PastDue);
 
@@ -530,8 +557,9 @@ pub mod pallet {
 
 		/// Submits evidence of the work on a claimed task for review, or resubmits it.
 		///
-		/// The task's reviewers then review the evidence; a resubmission replaces the evidence
-		/// and clears the reviews so far. Work may be submitted after the due block as long as
+		/// The task's reviewers then review the evidence; a resubmission replaces the evidence,
+		/// clears the reviews so far and counts as a revision (at most [`Config::MaxRevisions`]
+		/// in all). Work may be submitted after the due block as long as
 		/// nobody has ended the expired claim. While work is in review the claim cannot expire;
 		/// work the reviewers send back for a revision can expire again.
 		///
@@ -547,6 +575,8 @@ pub mod pallet {
 		/// - [`Error::NotClaimed`]: the task is open (nobody has claimed it).
 		/// - [`Error::NotWorker`]: the caller is not the task's worker.
 		/// - [`Error::EmptyCid`]: `evidence` is empty.
+		/// - [`Error::NoRevisionsLeft`]: a resubmission, and the work was already revised
+		///   [`Config::MaxRevisions`] times.
 		///
 		/// ## Events
 		/// - [`Event::WorkSubmitted`].
@@ -564,6 +594,10 @@ pub mod pallet {
 			);
 			ensure!(record.worker() == Some(&who), Error::<T>::NotWorker);
 			ensure!(!evidence.is_empty(), Error::<T>::EmptyCid);
+			if record.status == TaskStatus::Submitted {
+				ensure!(record.revisions < T::MaxRevisions::get(), Error::<T>::NoRevisionsLeft);
+				record.revisions = record.revisions.saturating_add(1);
+			}
 
 			record.evidence = Some(evidence.clone());
 			record.approved = 0;
@@ -584,8 +618,9 @@ pub mod pallet {
 		/// Approves or rejects the work submitted for a task.
 		///
 		/// Each reviewer reviews each submission once; a rejection must say what to revise, in a
-		/// comment. The review is recorded in the project's contributions ledger, earning the
-		/// reviewer reputation. Then:
+		/// comment. Reviews earn reputation only when they agree with the task's outcome: when
+		/// the work is paid, each reviewer who approved it is recorded in the project's
+		/// contributions ledger, once. Then:
 		/// - when the approvals reach the number required, the reward is paid from escrow to the
 		///   worker, the worker's bond and the poster's deposit are released, the work is recorded
 		///   in the contributions ledger and the task is removed ([`Event::TaskPaid`]);
@@ -618,7 +653,7 @@ pub mod pallet {
 		/// - [`Event::TaskReviewed`].
 		/// - [`Event::TaskPaid`], [`Event::RevisionRequested`] or [`Event::TaskReopened`], when
 		///   the review decides the submission.
-		/// - `Contributions::Contributed`, for the review and, on payout, for the work.
+		/// - `Contributions::Contributed`, on payout, for the work and each approving review.
 		///
 		/// ## Complexity
 		/// O(1): at most 21 storage reads and 19 writes, for a payout; 11 reads and 10 writes when
@@ -650,7 +685,6 @@ pub mod pallet {
 				record.rejected |= bit;
 			}
 			let project = record.project;
-			T::Ledger::task_reviewed(project, task, &who, approve, &comment);
 			Self::deposit_event(Event::TaskReviewed {
 				task,
 				project,
@@ -781,7 +815,9 @@ pub mod pallet {
 			let mut record = Self::task(task)?;
 			let project = record.project;
 			let by = Self::ensure_steward_or_governance(origin, project)?;
-			if matches!(by, Actor::Steward(_)) {
+			// Once a project is completed or cancelled it can no longer hold polls: its stewards
+			// then settle every task it left behind.
+			if matches!(by, Actor::Steward(_)) && !T::Projects::status(project)?.is_final() {
 				ensure!(record.status == TaskStatus::Open, Error::<T>::StewardMayCancelOnlyOpen);
 			}
 
@@ -814,13 +850,15 @@ pub mod pallet {
 		///
 		/// ## Parameters
 		/// - `task`: the task.
-		/// - `due`: the new due block; it must be after the current block.
+		/// - `due`: the new due block; it must be after the current block, and for a claimed task
+		///   (or one in review) no earlier than its due block: a worker's time is never cut.
 		///
 		/// ## Errors
 		/// - [`Error::TaskNotFound`]: no live task has this id.
 		/// - `Projects::NotSteward`: the caller is signed but not a steward of the project.
 		/// - `BadOrigin`: the origin is neither signed nor the project's governance.
 		/// - [`Error::DueInPast`]: `due` is not after the current block.
+		/// - [`Error::DueEarlier`]: the task is claimed and `due` is before its due block.
 		///
 		/// ## Events
 		/// - [`Event::TaskRescheduled`].
@@ -838,6 +876,7 @@ pub mod pallet {
 			let project = record.project;
 			let by = Self::ensure_steward_or_governance(origin, project)?;
 			ensure!(due > frame_system::Pallet::<T>::block_number(), Error::<T>::DueInPast);
+			ensure!(record.status == TaskStatus::Open || due >= record.due, Error::<T>::DueEarlier);
 
 			let old = core::mem::replace(&mut record.due, due);
 			LiveDues::<T>::try_mutate(project, |dues| {

@@ -4,7 +4,10 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate::{self as pallet_tasks};
-use commons_primitives::{traits::TaskLedger, BudgetAsset, Cid, MilestoneId, ProjectId, TaskId};
+use commons_primitives::{
+	traits::{ProjectMembership, Standing, TaskLedger},
+	BudgetAsset, Cid, MilestoneId, ProjectId, ReputationScore, TaskId,
+};
 use core::cell::RefCell;
 use pallet_projects::CurrencyParams;
 use polkadot_sdk::{
@@ -15,7 +18,7 @@ use polkadot_sdk::{
 	},
 	frame_system::{self, EnsureRoot},
 	pallet_assets, pallet_balances, sp_io,
-	sp_runtime::{traits::ConvertInto, Perbill},
+	sp_runtime::{traits::ConvertInto, DispatchError, Perbill},
 };
 
 // Wide enough that the keyless accounts derived from a pallet id and an id stay distinct.
@@ -52,12 +55,38 @@ impl pallet_projects::Config for Test {
 /// What the ledger was told, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LedgerEntry {
-	Paid { project: ProjectId, task: TaskId, worker: AccountId, reward: Balance },
-	Reviewed { project: ProjectId, task: TaskId, reviewer: AccountId, approved: bool },
+	Paid { project: ProjectId, task: TaskId, worker: AccountId, reward: Balance, share: Perbill },
+	Reviewed { project: ProjectId, task: TaskId, reviewer: AccountId, share: Perbill },
 }
 
 thread_local! {
 	static LEDGER: RefCell<Vec<LedgerEntry>> = const { RefCell::new(Vec::new()) };
+	/// Accounts that are not members of any project (every other account is one).
+	static OUTSIDERS: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes `who` a non-member of every project.
+pub fn make_outsider(who: AccountId) {
+	OUTSIDERS.with(|o| o.borrow_mut().push(who));
+}
+
+/// Every account is a member, but the outsiders the tests name.
+pub struct MockMembership;
+impl ProjectMembership<AccountId> for MockMembership {
+	type BlockNumber = u64;
+
+	fn reputation(project: ProjectId, who: &AccountId) -> ReputationScore {
+		ReputationScore::from(Self::is_member(project, who))
+	}
+	fn is_member(_: ProjectId, who: &AccountId) -> bool {
+		!OUTSIDERS.with(|o| o.borrow().contains(who))
+	}
+	fn standing(_: ProjectId, _: &AccountId) -> Option<Standing<u64>> {
+		None
+	}
+	fn members_count(_: ProjectId) -> Result<u32, DispatchError> {
+		Ok(0)
+	}
 }
 
 pub fn ledger() -> Vec<LedgerEntry> {
@@ -72,10 +101,11 @@ impl TaskLedger<AccountId, Balance> for MockLedger {
 		worker: &AccountId,
 		_: BudgetAsset,
 		reward: Balance,
+		share: Perbill,
 		_: &Cid,
 	) {
 		LEDGER.with(|l| {
-			l.borrow_mut().push(LedgerEntry::Paid { project, task, worker: *worker, reward })
+			l.borrow_mut().push(LedgerEntry::Paid { project, task, worker: *worker, reward, share })
 		});
 	}
 
@@ -83,16 +113,11 @@ impl TaskLedger<AccountId, Balance> for MockLedger {
 		project: ProjectId,
 		task: TaskId,
 		reviewer: &AccountId,
-		approved: bool,
+		share: Perbill,
 		_: &Cid,
 	) {
 		LEDGER.with(|l| {
-			l.borrow_mut().push(LedgerEntry::Reviewed {
-				project,
-				task,
-				reviewer: *reviewer,
-				approved,
-			})
+			l.borrow_mut().push(LedgerEntry::Reviewed { project, task, reviewer: *reviewer, share })
 		});
 	}
 }
@@ -104,6 +129,7 @@ impl pallet_tasks::Config for Test {
 	type Projects = Projects;
 	type GovernanceOrigin = Governance;
 	type Ledger = MockLedger;
+	type Membership = MockMembership;
 	type PalletId = TasksPalletId;
 	type TaskDepositBase = ConstU64<40>;
 	type DepositPerByte = ConstU64<1>;
@@ -126,6 +152,7 @@ impl ExtBuilder {
 			endowed_ext((1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect());
 		ext.execute_with(|| {
 			LEDGER.with(|l| l.borrow_mut().clear());
+			OUTSIDERS.with(|o| o.borrow_mut().clear());
 		});
 		ext
 	}

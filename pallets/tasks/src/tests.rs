@@ -13,7 +13,7 @@ use polkadot_sdk::{
 		assert_noop, assert_ok,
 		traits::{fungible::InspectHold, fungibles::Inspect as _},
 	},
-	sp_runtime::{ArithmeticError, DispatchError, TokenError},
+	sp_runtime::{ArithmeticError, DispatchError, Perbill, TokenError},
 };
 
 fn bond_held(who: AccountId) -> Balance {
@@ -71,12 +71,15 @@ fn task_lifecycle() {
 		assert!(!System::account_exists(&Tasks::escrow_account(task)));
 		let counters = TaskStats::<Test>::get(project);
 		assert_eq!((counters.paid, counters.live(), counters.paid_currency), (1, 0, 300));
+		// The work and both approving reviews earn, once, in proportion to the 30% of the
+		// milestone's budget the task paid.
+		let share = Perbill::from_percent(30);
 		assert_eq!(
 			ledger(),
 			vec![
-				LedgerEntry::Reviewed { project, task, reviewer: CHARLIE, approved: true },
-				LedgerEntry::Reviewed { project, task, reviewer: DAVE, approved: true },
-				LedgerEntry::Paid { project, task, worker: BOB, reward: 300 },
+				LedgerEntry::Paid { project, task, worker: BOB, reward: 300, share },
+				LedgerEntry::Reviewed { project, task, reviewer: CHARLIE, share },
+				LedgerEntry::Reviewed { project, task, reviewer: DAVE, share },
 			]
 		);
 	});
@@ -346,12 +349,18 @@ fn submit_work_errors() {
 			last_event(),
 			Event::WorkSubmitted { task, project, worker: BOB, evidence: cid("w"), revision: 0 }
 		);
-		// A resubmission clears the reviews so far.
+		// A resubmission clears the reviews so far, and counts as a revision.
 		assert_ok!(Tasks::review(RuntimeOrigin::signed(CHARLIE), task, true, cid("")));
 		assert_ok!(Tasks::submit_work(RuntimeOrigin::signed(BOB), task, cid("w2")));
 		let record = crate::Tasks::<Test>::get(task).unwrap();
 		assert_eq!((record.approved, record.evidence), (0, Some(cid("w2"))));
+		assert_eq!(record.revisions, 1);
 		assert_eq!(TaskStats::<Test>::get(project).submitted, 1);
+		assert_ok!(Tasks::submit_work(RuntimeOrigin::signed(BOB), task, cid("w3")));
+		assert_noop!(
+			Tasks::submit_work(RuntimeOrigin::signed(BOB), task, cid("w4")),
+			Error::<Test>::NoRevisionsLeft
+		);
 	});
 }
 
@@ -551,9 +560,9 @@ fn an_expired_task_is_rescheduled_and_claimed_again() {
 		assert_eq!(LiveDues::<Test>::get(project).into_inner(), vec![500]);
 		assert_eq!(Tasks::overdue(project), 0);
 		assert_ok!(Tasks::claim_task(RuntimeOrigin::signed(EVE), task));
-		// The project's governance may reschedule too.
-		assert_ok!(Tasks::reschedule_task(RuntimeOrigin::root(), task, 400));
-		assert_eq!(LiveDues::<Test>::get(project).into_inner(), vec![400]);
+		// The project's governance may reschedule too (a claimed task only later).
+		assert_ok!(Tasks::reschedule_task(RuntimeOrigin::root(), task, 600));
+		assert_eq!(LiveDues::<Test>::get(project).into_inner(), vec![600]);
 	});
 }
 
@@ -844,4 +853,118 @@ fn random_call_sequences_keep_the_invariants() {
 	{
 		assert!(succeeded.contains(kind), "no {kind} succeeded in any run");
 	}
+}
+
+/// Attack: a steward posts a task, claims it and has a puppet approve it, paying the budget to
+/// themselves. The poster can neither claim nor review its own task, and reviewers must be
+/// members (a puppet earns no standing alone).
+#[test]
+fn a_poster_cannot_pay_itself() {
+	ExtBuilder::build_and_execute(|| {
+		let (project, milestone) = funded_project(1_000);
+		let task = post(project, milestone, 100);
+		assert_noop!(
+			Tasks::claim_task(RuntimeOrigin::signed(ALICE), task),
+			Error::<Test>::PosterCannotClaim
+		);
+		let post_with = |reviewers_: &[AccountId]| {
+			Tasks::post_task(
+				RuntimeOrigin::signed(ALICE),
+				project,
+				milestone,
+				cid("spec"),
+				100,
+				100,
+				reviewers(reviewers_),
+				1,
+			)
+		};
+		assert_noop!(post_with(&[ALICE, CHARLIE]), Error::<Test>::PosterCannotReview);
+		let puppet = 42;
+		make_outsider(puppet);
+		assert_noop!(post_with(&[puppet]), Error::<Test>::ReviewerNotMember);
+		assert_ok!(post_with(&[CHARLIE]));
+	});
+}
+
+/// Attack: reviewers farm reputation by reviewing, rejecting, and reviewing resubmissions. Only
+/// the approving reviews of the paid submission earn, once each, scaled by the task's share of
+/// its milestone's budget; every resubmission is a revision.
+#[test]
+fn reviews_earn_once_and_only_when_they_agree_with_the_outcome() {
+	ExtBuilder::build_and_execute(|| {
+		let (project, milestone) = funded_project(1_000);
+		let task = post(project, milestone, 50);
+		assert_ok!(Tasks::claim_task(RuntimeOrigin::signed(BOB), task));
+		for round in 0..MAX_REVISIONS {
+			assert_ok!(Tasks::submit_work(RuntimeOrigin::signed(BOB), task, cid("w")));
+			assert_ok!(Tasks::review(RuntimeOrigin::signed(CHARLIE), task, false, cid("no")));
+			assert_ok!(Tasks::review(RuntimeOrigin::signed(DAVE), task, true, cid("")));
+			assert_eq!(crate::Tasks::<Test>::get(task).unwrap().revisions, round + 1);
+		}
+		assert!(ledger().is_empty(), "no review earned before the outcome");
+		assert_ok!(Tasks::submit_work(RuntimeOrigin::signed(BOB), task, cid("w")));
+		assert_ok!(Tasks::review(RuntimeOrigin::signed(CHARLIE), task, true, cid("")));
+		assert_ok!(Tasks::review(RuntimeOrigin::signed(DAVE), task, true, cid("")));
+		let share = Perbill::from_percent(5);
+		assert_eq!(
+			ledger(),
+			vec![
+				LedgerEntry::Paid { project, task, worker: BOB, reward: 50, share },
+				LedgerEntry::Reviewed { project, task, reviewer: CHARLIE, share },
+				LedgerEntry::Reviewed { project, task, reviewer: DAVE, share },
+			]
+		);
+	});
+}
+
+/// Attack: a steward pulls a claimed task's due block to the next block, waits out the grace
+/// period and confiscates the honest worker's bond. A claimed task's due block only moves later.
+#[test]
+fn a_claimed_task_is_never_rescheduled_earlier() {
+	ExtBuilder::build_and_execute(|| {
+		let (project, milestone) = funded_project(1_000);
+		let task = post(project, milestone, 100);
+		// An open task may move either way.
+		assert_ok!(Tasks::reschedule_task(RuntimeOrigin::signed(ALICE), task, 50));
+		assert_ok!(Tasks::claim_task(RuntimeOrigin::signed(BOB), task));
+		assert_noop!(
+			Tasks::reschedule_task(RuntimeOrigin::signed(ALICE), task, 2),
+			Error::<Test>::DueEarlier
+		);
+		assert_noop!(
+			Tasks::reschedule_task(RuntimeOrigin::root(), task, 49),
+			Error::<Test>::DueEarlier
+		);
+		assert_ok!(Tasks::reschedule_task(RuntimeOrigin::signed(ALICE), task, 80));
+		run_to(80 + GRACE);
+		assert_noop!(
+			Tasks::release_expired(RuntimeOrigin::signed(EVE), task),
+			Error::<Test>::NotExpired
+		);
+	});
+}
+
+/// A completed project can hold no poll: its stewards settle any task it left behind, whatever
+/// its stage, and the worker's bond returns in full.
+#[test]
+fn a_final_projects_stewards_settle_its_tasks() {
+	ExtBuilder::build_and_execute(|| {
+		let (project, milestone) = funded_project(1_000);
+		let task = post(project, milestone, 100);
+		assert_ok!(Tasks::claim_task(RuntimeOrigin::signed(BOB), task));
+		assert_ok!(Tasks::submit_work(RuntimeOrigin::signed(BOB), task, cid("w")));
+		assert_noop!(
+			Tasks::cancel_task(RuntimeOrigin::signed(ALICE), task),
+			Error::<Test>::StewardMayCancelOnlyOpen
+		);
+		assert_ok!(Projects::set_status(
+			RuntimeOrigin::root(),
+			project,
+			commons_primitives::ProjectStatus::Completed
+		));
+		assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(ALICE), task));
+		assert_eq!(bond_held(BOB), 0);
+		assert!(crate::Tasks::<Test>::get(task).is_none());
+	});
 }

@@ -8,6 +8,7 @@ use polkadot_sdk::{
 		BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
 	},
 	frame_system::pallet_prelude::BlockNumberFor,
+	sp_runtime::Perbill,
 };
 use scale_info::TypeInfo;
 
@@ -97,6 +98,9 @@ pub struct Task<T: Config> {
 	pub revisions: u32,
 	/// Who posted the task and paid its storage deposit.
 	pub poster: T::AccountId,
+	/// The part of its milestone's budget the reward is: the reputation the task earns its
+	/// worker and approving reviewers scales with it.
+	pub share: Perbill,
 	/// The storage deposit held from the poster under [`crate::HoldReason::TaskDeposit`].
 	pub deposit: BalanceOf<T>,
 }

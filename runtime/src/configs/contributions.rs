@@ -13,19 +13,22 @@ use commons_primitives::{ReputationScore, REPUTATION_POINT};
 parameter_types! {
 	/// Reputation halves every 90 days unless a project's governance sets another half-life.
 	pub const DefaultHalfLife: BlockNumber = period(90 * DAYS, 30);
-	/// What an accepted task earns.
-	pub const TaskReputation: ReputationScore = REPUTATION_POINT;
-	/// What a review earns.
-	pub const ReviewReputation: ReputationScore = REPUTATION_POINT / 5;
-	/// The most one recognition may add: ten accepted tasks.
+	/// What the tasks of a milestone earn their workers, for its whole budget: a task paying a
+	/// tenth of its milestone's budget earns two points.
+	pub const TaskReputation: ReputationScore = 20 * REPUTATION_POINT;
+	/// What each approving review of a milestone's tasks earns, for its whole budget (a fifth of
+	/// what the work earns).
+	pub const ReviewReputation: ReputationScore = 4 * REPUTATION_POINT;
+	/// The most one recognition may add (within the project's reputation budget).
 	pub const MaxRecognitionBoost: ReputationScore = 10 * REPUTATION_POINT;
 	/// Recognition budgets are per 30 days.
 	pub const RecognitionPeriod: BlockNumber = period(30 * DAYS, 20);
-	/// Attested work outside tasks earns as much as an accepted task.
+	/// Attested work outside tasks earns a point (within the project's reputation budget).
 	pub const AttestedReputation: ReputationScore = REPUTATION_POINT;
-	/// Half an accepted task's reputation makes a member: one accepted task keeps its worker a
-	/// member for a half-life; three reviews for about a quarter of one.
+	/// Half a point makes a member: a task paying a fortieth of its milestone's budget.
 	pub const MemberThreshold: ReputationScore = REPUTATION_POINT / 2;
+	/// Members are counted by the day their standing ends.
+	pub const StandingEpoch: BlockNumber = period(DAYS, 10);
 	/// Requests for attestation of work outside tasks may be endorsed for 7 days.
 	pub const EndorsementWindow: BlockNumber = period(7 * DAYS, 30);
 	/// The deposit of an open attestation request: one item of up to 256 bytes (evidence CID,
@@ -45,14 +48,29 @@ impl pallet_contributions::Config for Runtime {
 	type ReviewReputation = ReviewReputation;
 	type AttestedReputation = AttestedReputation;
 	type MemberThreshold = MemberThreshold;
-	// A project's members by reputation: the quadratic-voting electorate.
-	type MaxMembers = ConstU32<256>;
+	type StandingEpoch = StandingEpoch;
+	// Two months of days settled per call: a project idle for longer settles its member count
+	// with `settle_standings` before its next poll.
+	type MaxSettle = ConstU32<64>;
+	type MaxTopContributors = ConstU32<16>;
+	type KeylessAccounts = KeylessAccounts;
 	// Three members with standing must endorse an attestation request.
 	type RequiredEndorsements = ConstU32<3>;
 	type EndorsementWindow = EndorsementWindow;
 	type AttestationDeposit = AttestationDeposit;
-	type MaxRecent = ConstU32<16>;
 	type WeightInfo = pallet_contributions::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Projects;
+}
+
+/// The accounts of project treasuries and task escrows: derived from a pallet id, with no key.
+pub struct KeylessAccounts;
+
+impl frame_support::traits::Contains<crate::AccountId> for KeylessAccounts {
+	fn contains(who: &crate::AccountId) -> bool {
+		let bytes: &[u8] = who.as_ref();
+		[super::projects::ProjectsPalletId::get(), super::tasks::TasksPalletId::get()]
+			.iter()
+			.any(|id| bytes.starts_with(b"modl") && bytes.get(4..12) == Some(&id.0[..]))
+	}
 }

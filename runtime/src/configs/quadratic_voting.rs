@@ -7,9 +7,15 @@ use crate::{
 };
 use polkadot_sdk::*;
 
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, Contains},
+	weights::Weight,
+};
+use pallet_quadratic_voting::Constitution;
+use sp_runtime::{Perbill, Percent};
 
-use super::governance::period;
+use super::{governance::period, ProjectGovernance, RuntimeBlockWeights};
 
 parameter_types! {
 	/// A poll runs for at least a day (a few blocks in `fast-runtime`) ...
@@ -20,6 +26,51 @@ parameter_types! {
 	pub const PollDeposit: Balance = deposit(1, 128);
 	/// Per byte of a poll's options or proposal.
 	pub const PollByteDeposit: Balance = deposit(0, 1);
+	/// A vote: one storage item of about 80 bytes, returned when the vote is removed.
+	pub const VoteDeposit: Balance = deposit(1, 80);
+	/// No project may count a poll with fewer than a tenth of its electorate voting ...
+	pub const MinQuorum: Percent = Percent::from_percent(10);
+	/// ... pass a protected act with less than three fifths of the votes ...
+	pub const MinProtectedThreshold: Percent = Percent::from_percent(60);
+	/// ... or enact one less than a day after its poll ended.
+	pub const MinEnactmentDelay: BlockNumber = period(DAYS, 2);
+	/// Until its governance sets another, a project decides with a fifth of its electorate
+	/// voting, a simple majority, two thirds for protected acts, polls of at least a day and
+	/// protected acts enacted two days after their poll.
+	pub const DefaultConstitution: Constitution<BlockNumber> = Constitution {
+		quorum: Percent::from_percent(20),
+		threshold: Percent::from_percent(50),
+		protected_threshold: Percent::from_percent(66),
+		min_duration: period(DAYS, 3),
+		enactment_delay: period(2 * DAYS, 3),
+	};
+	/// A proposal may use a fifth of a block: closing its poll always fits one.
+	pub MaxProposalWeight: Weight = Perbill::from_percent(20) * RuntimeBlockWeights::get().max_block;
+}
+
+/// The acts a project may make by a simple majority: its plan and milestones' progress, its
+/// tasks' schedule, recognitions (within the budgets a protected act set), remarks. Everything
+/// else — stewards, cap, funding, budgets, half-life, status, the constitution, and any batch —
+/// is a protected act.
+pub struct RoutineProposals;
+
+impl Contains<RuntimeCall> for RoutineProposals {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::Projects(
+				pallet_projects::Call::amend_plan { .. }
+					| pallet_projects::Call::add_milestone { .. }
+					| pallet_projects::Call::complete_milestone { .. }
+			) | RuntimeCall::Tasks(
+				pallet_tasks::Call::cancel_task { .. } | pallet_tasks::Call::reschedule_task { .. }
+			) | RuntimeCall::Contributions(pallet_contributions::Call::recognize { .. })
+				| RuntimeCall::System(
+					frame_system::Call::remark { .. }
+						| frame_system::Call::remark_with_event { .. }
+				)
+		)
+	}
 }
 
 impl pallet_quadratic_voting::Config for Runtime {
@@ -30,17 +81,24 @@ impl pallet_quadratic_voting::Config for Runtime {
 	type Projects = Projects;
 	type Membership = Contributions;
 	type Preimages = Preimage;
+	type GovernanceOrigin = ProjectGovernance;
+	type RoutineProposals = RoutineProposals;
 	// Ten votes on one choice, or spread: 5² + 5² + 5² + 5² = 100.
 	type VoiceCredits = ConstU32<100>;
 	type MinDuration = MinPollDuration;
+	type MinQuorum = MinQuorum;
+	type MinProtectedThreshold = MinProtectedThreshold;
+	type MinEnactmentDelay = MinEnactmentDelay;
+	type DefaultConstitution = DefaultConstitution;
+	type MaxProposalWeight = MaxProposalWeight;
+	type MaxStewards = <Runtime as pallet_projects::Config>::MaxStewards;
+	type VoteDeposit = VoteDeposit;
 	type MaxDuration = MaxPollDuration;
 	type PollDeposit = PollDeposit;
 	type ByteDeposit = PollByteDeposit;
 	type MaxOptions = ConstU32<16>;
 	type MaxLabelLen = ConstU32<64>;
 	type MaxProposalLen = ConstU32<4096>;
-	// Every member by reputation (at most 256) and every steward (at most 16).
-	type MaxVoters = ConstU32<272>;
 	type WeightInfo = pallet_quadratic_voting::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::support::CommonsBenchmarkHelper;

@@ -34,6 +34,8 @@ impl pallet_tasks::Config for Runtime {
 	type GovernanceOrigin = ProjectGovernance;
 	// Payouts and reviews are contributions.
 	type Ledger = Contributions;
+	// Only members review.
+	type Membership = Contributions;
 	type PalletId = TasksPalletId;
 	type TaskDepositBase = TaskDepositBase;
 	type DepositPerByte = TaskDepositPerByte;

@@ -322,8 +322,9 @@ export async function runThroughput({
     }
     const project = (signer) => projectOf.get(address(signer));
 
-    // Setup: a milestone per project, funded and given a recognition budget and a long half-life
-    // by Root (sudo, standing in for each project's governance).
+    // Setup: a milestone per project, funded and given recognition and reputation budgets and a
+    // long half-life by Root (sudo, standing in for each project's governance), which also makes
+    // the next account a steward of the project: its tasks' reviewer (only members review).
     const head = (await api.rpc.chain.getHeader()).number.toNumber();
     const budget = 1_000_000n * UNIT / 10n;
     await setup(ctx, 'milestones', bench.map((_, k) => ({
@@ -333,14 +334,16 @@ export async function runThroughput({
     const governance = bench.flatMap((_, k) => [
       tx.projects.fundMilestone(project(k + 1), 0),
       tx.contributions.setRecognitionBudget(project(k + 1), budget),
+      tx.contributions.setReputationBudget(project(k + 1), 1_000_000n * POINT),
       tx.contributions.setHalfLife(project(k + 1), 10_000_000),
+      tx.projects.addSteward(project(k + 1), address(acct(k + 1))),
     ]);
     const chunks = [];
     for (let i = 0; i < governance.length; i += 96) chunks.push(governance.slice(i, i + 96));
     await setup(ctx, 'funding by governance', chunks.map((c) => ({ call: tx.sudo.sudo(tx.utility.batchAll(c)), signer: 0 })));
 
-    // 3. tasks.post_task: each account posts to its project; the next account reviews, the one
-    // after works.
+    // 3. tasks.post_task: each account posts to its project; the next account (a steward of it)
+    // reviews, the one after works.
     const reward = 10n * UNIT;
     const postTask = (i) => {
       const poster = acct(i);
@@ -386,7 +389,8 @@ export async function runThroughput({
     });
 
     // 7. contributions.recognize: each steward recognises accounts after its own, with a bonus
-    // from the milestone and a 2-point boost (which makes them members of the project).
+    // from the milestone and a 2-point boost from the reputation budget (which makes them members
+    // of the project).
     const recognize = (i) => {
       const steward = acct(i);
       const round = Math.floor(i / ACCOUNTS);
@@ -416,7 +420,7 @@ export async function runThroughput({
     // Setup: the polls, opened after the recognitions (which fixed their electorate).
     const now = (await api.rpc.chain.getHeader()).number.toNumber();
     const opened = await setup(ctx, 'polls', Array.from({ length: ACCOUNTS * pollsPerProject }, (_, j) => ({
-      call: tx.quadraticVoting.createPoll(project(1 + (j % ACCOUNTS)), ['keep', 'change'], now + 500, 0),
+      call: tx.quadraticVoting.createPoll(project(1 + (j % ACCOUNTS)), ['keep', 'change'], now + 500),
       signer: 1 + (j % ACCOUNTS),
     })));
     const pollIds = opened.map(({ events }) => findEvent(events, 'quadraticVoting', 'PollCreated').data.poll.toNumber());

@@ -1,8 +1,11 @@
-// Contributions: after Bob's task is approved his contribution and reputation are readable
-// through the ContributionsApi runtime API; a recognition pays him a bonus from the milestone's
-// budget and appears in his record; a half-life later his reputation reads half. Donations are
-// recorded without reputation; work done outside tasks is recorded once three members endorse
-// the contributor's request for attestation, and the deposit returns.
+// Contributions: after Bob's task is approved his contribution and reputation (the reward's share
+// of the milestone's budget, times the task reputation) are readable through the
+// ContributionsApi runtime API and the pallet's storage, and so is his approving reviewer's; a
+// recognition pays him a bonus from the milestone's budget and adds reputation from the
+// reputation budget that only governance sets, and appears in his record; a half-life later his
+// reputation reads half. Donations are recorded without reputation; work done outside tasks is
+// recorded once three members endorse the contributor's request for attestation (if the
+// reputation budget has room for it), and the deposit returns.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +14,9 @@ import { startNode } from '../lib/node.js';
 import {
   UNIT, bestNumber, devAccounts, findEvent, send, sendOk, waitUntil,
 } from '../lib/chain.js';
-import { assetBalance, fundedProject } from '../lib/commons.js';
+import {
+  POINT, asRoot, asRootOk, assetBalance, fundedProject,
+} from '../lib/commons.js';
 
 describe('contributions', () => {
   let node;
@@ -32,9 +37,12 @@ describe('contributions', () => {
     const { alice, bob, charlie } = accounts;
     const budget = 10_000n * UNIT;
     const reward = 800n * UNIT;
-    const { project, milestone, asset } = await fundedProject(api, alice, budget, {
+    const { project, milestone, asset, treasury } = await fundedProject(api, alice, budget, {
       name: 'Seed Library', symbol: 'SEED',
     });
+
+    // Only members review: the project's governance (Root here) makes Charlie a steward.
+    await asRootOk(api, api.tx.projects.addSteward(project, charlie.address), alice);
 
     // Bob does a task; Charlie reviews and approves it.
     const head = await bestNumber(api);
@@ -52,40 +60,95 @@ describe('contributions', () => {
     assert.ok(contributed, 'a Contributions.Contributed event for Bob');
     assert.equal(contributed.data.kind.type, 'Task');
     assert.equal(contributed.data.value.toBigInt(), reward);
+    // The work earns the task reputation times the reward's share of the budget (8%: 1.6 points);
+    // Charlie's approving review, recorded at the payout, the review reputation times it.
+    const taskPoints = (api.consts.contributions.taskReputation.toBigInt() * reward) / budget;
+    const reviewPoints = (api.consts.contributions.reviewReputation.toBigInt() * reward) / budget;
+    assert.equal(contributed.data.reputation.toBigInt(), taskPoints);
+    const review = findEvent(
+      reviewed.events, 'contributions', 'Contributed', (e) => e.data.who.toString() === charlie.address,
+    );
+    assert.equal(review.data.kind.type, 'Review');
+    assert.equal(review.data.reputation.toBigInt(), reviewPoints);
 
-    // The runtime API tells his record and reputation.
-    const taskPoint = api.consts.contributions.taskReputation.toBigInt();
-    let info = await api.call.contributionsApi.contributor(project, bob.address);
+    // The runtime API tells his record and reputation (at the payout's block, undecayed).
+    const paidAt = (await api.rpc.chain.getHeader(reviewed.blockHash)).number.toNumber();
+    let info = await (await api.at(reviewed.blockHash)).call.contributionsApi.contributor(project, bob.address);
     assert.equal(info.totals.tasks.count.toNumber(), 1);
     assert.equal(info.totals.tasks.value.toBigInt(), reward);
-    assert.ok(info.reputation.toBigInt() > 0n && info.reputation.toBigInt() <= taskPoint);
+    assert.equal(info.reputation.toBigInt(), taskPoints);
+    assert.ok(info.member.isTrue, 'an accepted task makes Bob a member');
+    assert.equal(info.memberSince.unwrap().toNumber(), paidAt, 'from the payout on');
+    assert.ok(info.memberUntil.unwrap().toNumber() > paidAt);
     const reviewer = await api.call.contributionsApi.contributor(project, charlie.address);
     assert.equal(reviewer.totals.reviews.count.toNumber(), 1, 'the review is recorded');
+    assert.ok(reviewer.reputation.toBigInt() < api.consts.contributions.memberThreshold.toBigInt());
+    assert.ok(reviewer.memberSince.isNone, "Charlie's one review gives him no standing");
     const top = await api.call.contributionsApi.topContributors(project, 10);
-    assert.equal(top[0][0].toString(), bob.address, 'Bob leads the project');
-    assert.ok(info.member.isTrue, 'an accepted task makes Bob a member');
-    // Alice (the founder steward) and Bob; Charlie's one review is below the threshold.
-    assert.equal((await api.call.contributionsApi.membersCount(project)).toNumber(), 2);
+    assert.deepEqual(top.map(([who]) => who.toString()), [bob.address], 'Bob leads the project');
+    // Alice and Charlie (stewards) and Bob; Charlie's one review is below the threshold.
+    assert.equal((await api.call.contributionsApi.membersCount(project)).toNumber(), 3);
+    // The pallet keeps one record per contributor, and the project's books.
+    const record = (await api.query.contributions.contributors(project, bob.address)).unwrap();
+    assert.equal(record.totals.tasks.value.toBigInt(), reward);
+    assert.equal(record.reputation.score.toBigInt(), taskPoints);
+    assert.equal(record.standing.unwrap().since.toNumber(), paidAt);
+    let books = await api.query.contributions.books(project);
+    assert.equal(books.contributors.toNumber(), 2, 'Bob and Charlie');
+    assert.equal(books.members.toNumber(), 1, 'Bob, by reputation');
 
-    // Governance gives the project a recognition budget; Alice recognises Bob's work.
-    await sendOk(api, api.tx.sudo.sudo(
-      api.tx.contributions.setRecognitionBudget(project, 500n * UNIT),
-    ), alice);
+    // Recognitions are refused for oneself, without a bonus or a boost, for a keyless account,
+    // for a milestone or a project that does not exist.
+    const refusal = async (call) => {
+      const { error } = await send(api, call, alice);
+      return `${error.section}.${error.name}`;
+    };
+    const recognize = (...args) => api.tx.contributions.recognize(...args);
+    assert.equal(await refusal(recognize(project, milestone, alice.address, 300n * UNIT, 0, 'bafy-me')), 'contributions.SelfRecognition');
+    assert.equal(await refusal(recognize(project, milestone, bob.address, 0, 0, 'bafy-nothing')), 'contributions.EmptyRecognition');
+    assert.equal(await refusal(recognize(project, milestone, treasury, 300n * UNIT, 0, 'bafy-treasury')), 'contributions.KeylessRecipient');
+    assert.equal(await refusal(recognize(project, milestone + 99, bob.address, 0, POINT, 'bafy-no-milestone')), 'projects.MilestoneNotFound');
+    assert.equal(await refusal(recognize(999_999, milestone, bob.address, 0, POINT, 'bafy-nowhere')), 'projects.ProjectNotFound');
+    // Governance settings of a project that does not exist are refused too.
+    for (const call of [
+      api.tx.contributions.setHalfLife(999_999, 100),
+      api.tx.contributions.setRecognitionBudget(999_999, UNIT),
+      api.tx.contributions.setReputationBudget(999_999, POINT),
+    ]) {
+      assert.equal(await asRoot(api, call, alice), 'projects.ProjectNotFound', `${call.method.method}`);
+    }
+
+    // Governance gives the project a recognition budget. A boost needs reputation budget too,
+    // which only governance sets: until it does, Alice can add none.
+    await asRootOk(api, api.tx.contributions.setRecognitionBudget(project, 500n * UNIT), alice);
+    const boost = POINT;
+    assert.equal(
+      await refusal(recognize(project, milestone, bob.address, 300n * UNIT, boost, 'bafy-exceptional')),
+      'contributions.ReputationBudgetExceeded',
+    );
+    await asRootOk(api, api.tx.contributions.setReputationBudget(project, boost), alice);
     const bobBefore = await assetBalance(api, asset, bob.address);
-    const recognized = await sendOk(api, api.tx.contributions.recognize(
-      project, milestone, bob.address, 300n * UNIT, taskPoint, 'bafy-exceptional',
+    const recognized = await sendOk(api, recognize(
+      project, milestone, bob.address, 300n * UNIT, boost, 'bafy-exceptional',
     ), alice);
     const event = findEvent(recognized.events, 'contributions', 'Recognized');
     assert.ok(event, 'a Contributions.Recognized event');
     assert.equal(event.data.amount.toBigInt(), 300n * UNIT);
+    assert.equal(event.data.boost.toBigInt(), boost);
     assert.equal(await assetBalance(api, asset, bob.address), bobBefore + 300n * UNIT);
     info = await api.call.contributionsApi.contributor(project, bob.address);
     assert.equal(info.totals.recognitions.count.toNumber(), 1);
     assert.equal(info.totals.recognitions.value.toBigInt(), 300n * UNIT);
     assert.equal(info.recognitions.length, 1, 'the recognition is on his record');
     assert.equal(info.recognitions[0].amount.toBigInt(), 300n * UNIT);
+    assert.equal(info.recognitions[0].boost.toBigInt(), boost);
     assert.equal(info.recognitions[0].by.asSteward.toString(), alice.address);
     assert.equal(Buffer.from(info.recognitions[0].reason).toString(), 'bafy-exceptional');
+    books = await api.query.contributions.books(project);
+    assert.equal(books.recognitionBudget.toBigInt(), 500n * UNIT);
+    assert.equal(books.recognitionSpent.toBigInt(), 300n * UNIT);
+    assert.equal(books.reputationBudget.toBigInt(), boost);
+    assert.equal(books.reputationSpent.toBigInt(), boost);
 
     // A half-life later (no new contributions) his reputation reads half, within rounding.
     const halfLife = api.consts.contributions.defaultHalfLife.toNumber();
@@ -117,10 +180,15 @@ describe('contributions', () => {
     assert.equal(info.totals.donations.value.toBigInt(), 5n * UNIT);
     assert.equal(info.reputation.toBigInt(), 0n, 'money alone earns no reputation');
 
-    // The steward recognises four people's earlier work (no bonus): they become members.
-    const point = api.consts.contributions.taskReputation.toBigInt();
-    await sendOk(api, api.tx.utility.batchAll([bob, charlie, dave, eve].map((who) =>
-      api.tx.contributions.recognize(project, milestone, who.address, 0, point, 'bafy-earlier-work'))), alice);
+    // The steward recognises four people's earlier work (no bonus, two points each): they become
+    // members, once governance has given the project the reputation budget for it.
+    const boost = 2n * POINT;
+    const recognitions = api.tx.utility.batchAll([bob, charlie, dave, eve].map((who) =>
+      api.tx.contributions.recognize(project, milestone, who.address, 0, boost, 'bafy-earlier-work')));
+    const unbudgeted = await send(api, recognitions, alice);
+    assert.equal(`${unbudgeted.error.section}.${unbudgeted.error.name}`, 'contributions.ReputationBudgetExceeded');
+    await asRootOk(api, api.tx.contributions.setReputationBudget(project, 4n * boost), alice);
+    await sendOk(api, recognitions, alice);
     assert.equal((await api.call.contributionsApi.membersCount(project)).toNumber(), 5);
 
     // Ferdie is no member and may not request an attestation; a project that does not exist is
@@ -158,10 +226,22 @@ describe('contributions', () => {
     const early = await send(api, api.tx.contributions.clearLapsed(attestation), ferdie);
     assert.equal(`${early.error.section}.${early.error.name}`, 'contributions.AttestationStillOpen');
     await sendOk(api, api.tx.contributions.endorse(attestation), dave);
+    // The last endorsement adds reputation, drawn from the reputation budget: with none left, it
+    // is refused (and the request stays open); with room, it accepts the request.
+    const attested = api.consts.contributions.attestedReputation.toBigInt();
+    await asRootOk(api, api.tx.contributions.setReputationBudget(project, 0), alice);
+    const noBudget = await send(api, api.tx.contributions.endorse(attestation), eve);
+    assert.equal(`${noBudget.error.section}.${noBudget.error.name}`, 'contributions.ReputationBudgetExceeded');
+    assert.equal((await api.query.contributions.attestations(attestation)).unwrap().endorsers.length, 2);
+    await asRootOk(api, api.tx.contributions.setReputationBudget(project, 4n * boost + attested), alice);
     const accepted = await sendOk(api, api.tx.contributions.endorse(attestation), eve);
     const acceptance = findEvent(accepted.events, 'contributions', 'AttestationAccepted');
     assert.ok(acceptance, 'the attestation is accepted');
     assert.equal(acceptance.data.contributor.toString(), bob.address);
+    const work = findEvent(accepted.events, 'contributions', 'Contributed');
+    assert.equal(work.data.kind.type, 'Attested');
+    assert.equal(work.data.who.toString(), bob.address);
+    assert.equal(work.data.value.toBigInt(), 40n * UNIT);
     assert.ok((await api.query.contributions.attestations(attestation)).isNone, 'and leaves storage');
     assert.equal(
       (await api.query.system.account(bob.address)).data.reserved.toBigInt(), reservedBefore,
@@ -172,6 +252,17 @@ describe('contributions', () => {
     info = await api.call.contributionsApi.contributor(project, bob.address);
     assert.equal(info.totals.attested.count.toNumber(), 1);
     assert.equal(info.totals.attested.value.toBigInt(), 40n * UNIT);
-    assert.equal(info.recent[info.recent.length - 1].kind.type, 'Attested');
+    assert.equal(info.totals.recognitions.count.toNumber(), 1);
+    const books = await api.query.contributions.books(project);
+    assert.equal(books.contributors.toNumber(), 5, 'Ferdie, and the four recognised');
+    assert.equal(books.members.toNumber(), 4, 'the four recognised, by reputation');
+
+    // Nobody endorses work for a project that is over.
+    const late = findEvent((await sendOk(api, api.tx.contributions.requestAttestation(
+      project, 'bafy-late-work', 0,
+    ), charlie)).events, 'contributions', 'AttestationRequested').data.attestation;
+    await asRootOk(api, api.tx.projects.setStatus(project, 'Completed'), alice);
+    const closed = await send(api, api.tx.contributions.endorse(late), dave);
+    assert.equal(`${closed.error.section}.${closed.error.name}`, 'projects.ProjectClosed');
   });
 });

@@ -4,12 +4,17 @@
 //  1. Alice founds "Commons Garden" with its own currency; the project's governance (Root here)
 //     sets a long reputation half-life.
 //  2. She plans two milestones.
-//  3. The first is funded by a passed quadratic poll (the founder is the only member yet).
-//  4. Three tasks are posted under it; Bob, Eve and Ferdie claim one each.
+//  3. The first is funded by a passed quadratic poll (the founder is the only member yet):
+//     funding is a protected act, so the passed poll is enacted only after its enactment delay;
+//     then anyone clears its vote and the voter's deposit returns.
+//  4. The project's governance (Root here) makes Charlie a steward: only members review. Three
+//     tasks are posted under the funded milestone; Bob, Eve and Ferdie claim one each.
 //  5. Charlie reviews: Bob's work is accepted at once, Eve's after one revision; both are paid in
-//     the project currency, and reputation accrues (to the reviewer too).
+//     the project currency, and reputation accrues in proportion to each reward's share of the
+//     milestone's budget (to the approving reviewer too, at the payout).
 //  6. Ferdie's claim runs past its due block and grace; Dave releases it and the task reopens.
-//  7. Alice recognises Bob's exceptional work (a bonus within the recognition budget).
+//  7. Alice recognises Bob's exceptional work (a bonus within the recognition budget, a boost
+//     within the reputation budget; governance sets both).
 //  8. Alice amends the plan.
 //  9. A democracy referendum upgrades the runtime; every number above is unchanged after it.
 
@@ -18,9 +23,11 @@ import assert from 'node:assert/strict';
 
 import { startNode } from '../lib/node.js';
 import {
-  UNIT, bestNumber, devAccounts, findEvent, sendOk, waitUntil,
+  UNIT, bestNumber, devAccounts, findEvent, send, sendOk, waitUntil,
 } from '../lib/chain.js';
-import { assetBalance } from '../lib/commons.js';
+import {
+  POINT, asRootOk, assetBalance, held,
+} from '../lib/commons.js';
 import { upgradeByReferendum, upgradeCode } from '../lib/governance.js';
 
 const MILESTONE_KEYS = ['planned', 'funded', 'achieved', 'cancelled', 'overdue'];
@@ -100,7 +107,7 @@ describe('the commons story', () => {
     const made = findEvent(created.events, 'projects', 'ProjectCreated').data;
     project = made.project.toNumber();
     const asset = made.asset.unwrap().toNumber();
-    await sendOk(api, tx.sudo.sudo(tx.contributions.setHalfLife(project, 1_000_000)), alice);
+    await asRootOk(api, tx.contributions.setHalfLife(project, 1_000_000), alice);
     await check('creation');
 
     // 2. Two milestones.
@@ -112,22 +119,48 @@ describe('the commons story', () => {
     expected.milestones.planned = 2;
     await check('planning two milestones');
 
-    // 3. A quadratic poll funds the first: Alice, the only member, proposes and votes.
-    const end = (await bestNumber(api)) + api.consts.quadraticVoting.minDuration.toNumber() + 2;
-    const proposed = await sendOk(api, tx.quadraticVoting.propose(project, tx.projects.fundMilestone(project, 0), end, 100), alice);
-    const poll = findEvent(proposed.events, 'quadraticVoting', 'PollCreated').data.poll;
+    // 3. A quadratic poll funds the first: Alice, the only member, proposes and votes. Funding is
+    // a protected act: the constitution's supermajority, and an enactment delay after the end.
+    const constitution = api.consts.quadraticVoting.defaultConstitution;
+    const end = (await bestNumber(api)) + constitution.minDuration.toNumber() + 2;
+    const proposed = await sendOk(api, tx.quadraticVoting.propose(project, tx.projects.fundMilestone(project, 0), end), alice);
+    const opened = findEvent(proposed.events, 'quadraticVoting', 'PollCreated').data;
+    const { poll } = opened;
+    assert.equal(opened.protected.isTrue, true, 'funding is a protected act');
+    assert.equal(opened.threshold.toNumber(), constitution.protectedThreshold.toNumber());
+    const enactAfter = end + constitution.enactmentDelay.toNumber();
+    assert.equal(opened.enactAfter.toNumber(), enactAfter);
     expected.openPolls = 1;
     await check('the proposal');
     await sendOk(api, tx.quadraticVoting.vote(poll, 'Aye', 3), alice);
+    const voteDeposit = api.consts.quadraticVoting.voteDeposit.toBigInt();
+    assert.equal(await held(api, alice.address, 'QuadraticVoting', 'VoteDeposit'), voteDeposit);
+    const bound = { refTime: 50_000_000_000n, proofSize: 200_000n };
     await waitUntil(async () => (await bestNumber(api)) > end, { what: 'the poll to end' });
-    const closed = await sendOk(api, tx.quadraticVoting.closePoll(poll, { refTime: 50_000_000_000n, proofSize: 200_000n }), dave);
+    // It passed, and everyone can see it coming: it is enacted only after the delay.
+    const pending = await send(api, tx.quadraticVoting.closePoll(poll, bound), dave);
+    assert.equal(`${pending.error.section}.${pending.error.name}`, 'quadraticVoting.EnactmentPending');
+    await check('the poll ending (enactment pending)');
+    await waitUntil(async () => (await bestNumber(api)) > enactAfter, { what: 'the enactment delay to pass' });
+    const closed = await sendOk(api, tx.quadraticVoting.closePoll(poll, bound), dave);
     assert.equal(findEvent(closed.events, 'quadraticVoting', 'PollClosed').data.outcome.type, 'Passed');
     Object.assign(expected.milestones, { planned: 1, funded: 1 });
     expected.budget.minted = budgets[0];
     expected.openPolls = 0;
     await check('the passed poll');
+    // The vote outlives the poll, holding its deposit, until anyone clears it.
+    assert.ok((await api.query.quadraticVoting.votes(poll, alice.address)).isSome);
+    const cleared = await sendOk(api, tx.quadraticVoting.clearVotes(poll, 10), dave);
+    const clearance = findEvent(cleared.events, 'quadraticVoting', 'VotesCleared').data;
+    assert.deepEqual([clearance.removed.toNumber(), clearance.remaining.isTrue], [1, false]);
+    assert.equal(await held(api, alice.address, 'QuadraticVoting', 'VoteDeposit'), 0n, "Alice's deposit returned");
 
-    // 4. Three tasks, reviewed by Charlie; the third is due soon. Each is claimed.
+    // 4. Only members review: the project's governance makes Charlie a steward.
+    await asRootOk(api, tx.projects.addSteward(project, charlie.address), alice);
+    expected.members = 2;
+    await check('a second steward');
+
+    // Three tasks, reviewed by Charlie; the third is due soon. Each is claimed.
     const rewards = [1_000n * U, 2_000n * U, 500n * U];
     const tasks = [];
     for (const [i, reward] of rewards.entries()) {
@@ -152,14 +185,21 @@ describe('the commons story', () => {
     Object.assign(expected.tasks, { claimed: 2, submitted: 1 });
     await check("Bob's submission");
     const bobBefore = await assetBalance(api, asset, bob.address);
-    await sendOk(api, tx.tasks.review(tasks[0], true, 'bafy-lovely'), charlie);
+    const payout = await sendOk(api, tx.tasks.review(tasks[0], true, 'bafy-lovely'), charlie);
     assert.equal(await assetBalance(api, asset, bob.address), bobBefore + rewards[0]);
+    // A tenth of the milestone's budget: the task reputation's tenth for Bob (2 points), the
+    // review reputation's for Charlie (0.4 point, below the membership threshold).
+    const reputation = (who) => findEvent(payout.events, 'contributions', 'Contributed', (e) => e.data.who.toString() === who.address)
+      .data.reputation.toBigInt();
+    const share = (points) => (points.toBigInt() * rewards[0]) / budgets[0];
+    assert.equal(reputation(bob), share(api.consts.contributions.taskReputation));
+    assert.equal(reputation(charlie), share(api.consts.contributions.reviewReputation));
     Object.assign(expected.tasks, { submitted: 0, paid: 1 });
     expected.budget.escrowedCurrency -= rewards[0];
     expected.budget.paidCurrency = rewards[0];
     // Bob (a task) and Charlie (a review); Bob's reputation makes him a member, Charlie's one
-    // review does not yet.
-    Object.assign(expected, { contributors: 2, members: 2, top: [bob.address] });
+    // review does not give him a standing yet (he is a member as a steward).
+    Object.assign(expected, { contributors: 2, members: 3, top: [bob.address] });
     await check("Bob's payout");
 
     // Eve's needs one revision.
@@ -172,7 +212,8 @@ describe('the commons story', () => {
     Object.assign(expected.tasks, { claimed: 1, paid: 2 });
     expected.budget.escrowedCurrency -= rewards[1];
     expected.budget.paidCurrency += rewards[1];
-    // Three reviews make Charlie a member too; Eve earned last, so she leads Bob by a hair.
+    // Eve's reward is twice Bob's: she leads him. Charlie's two approving reviews give him a
+    // standing too (1.2 points; counted once, steward or not). The rejection earned nothing.
     Object.assign(expected, {
       contributors: 3, members: 4, top: [eve.address, bob.address, charlie.address],
     });
@@ -189,11 +230,15 @@ describe('the commons story', () => {
     Object.assign(expected.tasks, { open: 1, claimed: 0, expired: 1 });
     await check('the release');
 
-    // 7. Governance gives a recognition budget; Alice recognises Bob's exceptional work.
-    await sendOk(api, tx.sudo.sudo(tx.contributions.setRecognitionBudget(project, 1_000n * U)), alice);
-    const point = api.consts.contributions.taskReputation.toBigInt();
+    // 7. Governance gives a recognition budget and a reputation budget; Alice recognises Bob's
+    // exceptional work with a bonus and a boost of three points, which puts him ahead of Eve.
+    const boost = 3n * POINT;
+    await asRootOk(api, tx.utility.batchAll([
+      tx.contributions.setRecognitionBudget(project, 1_000n * U),
+      tx.contributions.setReputationBudget(project, boost),
+    ]), alice);
     const bonus = 200n * U;
-    await sendOk(api, tx.contributions.recognize(project, 0, bob.address, bonus, point, 'bafy-saved-the-harvest'), alice);
+    await sendOk(api, tx.contributions.recognize(project, 0, bob.address, bonus, boost, 'bafy-saved-the-harvest'), alice);
     expected.budget.spentCurrency += bonus;
     expected.top = [bob.address, eve.address, charlie.address];
     await check('the recognition');

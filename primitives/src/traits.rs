@@ -6,7 +6,7 @@
 //! | [`OutstandingWork`] | tasks, quadratic voting | projects (reaping) |
 //! | [`OnDonation`] | contributions | projects |
 //! | [`TaskLedger`] | contributions | tasks |
-//! | [`ProjectMembership`] | contributions | quadratic voting |
+//! | [`ProjectMembership`] | contributions | quadratic voting, tasks |
 
 use crate::{BudgetAsset, Cid, MilestoneId, ProjectId, ProjectStatus, ReputationScore, TaskId};
 use alloc::vec::Vec;
@@ -209,6 +209,9 @@ pub trait ProjectsBenchmarkHelper<AccountId, Balance> {
 		asset: BudgetAsset,
 		budget: Balance,
 	) -> (ProjectId, MilestoneId);
+
+	/// Makes `who` a steward of `project` (a member, who may review its tasks).
+	fn add_steward(project: ProjectId, who: &AccountId);
 }
 
 /// Makes the projects and members that the quadratic-voting benchmarks need.

@@ -109,8 +109,10 @@ pub type UncheckedExtrinsic =
 /// runs this runtime, every storage-layout change ships one (a `VersionedMigration`), with a
 /// test, and a `spec_version` bump. None yet: no chain has launched, so layouts still change
 /// with a `spec_version` bump and regenerated chain specs (spec 1_005 renamed storage items and
-/// moved sequential-id keys to `Twox64Concat`), and every pallet's storage is at the version it
-/// has at genesis.
+/// moved sequential-id keys to `Twox64Concat`; spec 1_006 replaced the contributions ledger's
+/// per-project lists with per-account records and bucketed standings, and gave polls
+/// constitutions and lazily removed votes), and every pallet's storage is at the version it has
+/// at genesis.
 pub type Migrations = ();
 
 /// Executive: dispatches blocks and extrinsics to the pallets.
@@ -153,17 +155,19 @@ macro_rules! runtime_version {
 			spec_version: $spec_version,
 			impl_version: 0,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 1,
+			// Raised when a call's index or parameters change (1.006: `create_poll` and
+			// `propose` lost their quorum).
+			transaction_version: 2,
 			system_version: 1,
 		};
 	};
 }
 
 #[cfg(not(feature = "test-upgrade"))]
-runtime_version!(1_005);
+runtime_version!(1_006);
 // The second runtime of the end-to-end upgrade test: one spec version higher (see the crate docs).
 #[cfg(feature = "test-upgrade")]
-runtime_version!(1_006);
+runtime_version!(1_007);
 
 /// Units of the native token, time and deposits.
 pub mod constants {
@@ -304,5 +308,7 @@ cumulus_pallet_parachain_system::register_validate_block! {
 	BlockExecutor = cumulus_pallet_aura_ext::BlockExecutor::<Runtime, Executive>,
 }
 
+#[cfg(test)]
+mod simulation;
 #[cfg(test)]
 mod tests;

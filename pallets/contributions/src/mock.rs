@@ -186,6 +186,10 @@ impl commons_primitives::traits::ProjectsBenchmarkHelper<AccountId, u64> for Moc
 		BENCH_STEWARD.with(|s| *s.borrow_mut() = Some(*founder));
 		(0, 0)
 	}
+
+	fn add_steward(_: ProjectId, who: &AccountId) {
+		BENCH_STEWARD.with(|s| *s.borrow_mut() = Some(*who));
+	}
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

@@ -59,4 +59,10 @@ impl<T: Config> ProjectsBenchmarkHelper<T::AccountId, BalanceOf<T>> for Pallet<T
 		Pallet::<T>::fund_milestone(governance, project, 0).expect("governance funds it");
 		(project, 0)
 	}
+
+	fn add_steward(project: ProjectId, who: &T::AccountId) {
+		let governance = T::GovernanceOrigin::try_successful_origin(&project)
+			.expect("benchmarks need a governance origin");
+		Pallet::<T>::add_steward(governance, project, who.clone()).expect("room for a steward");
+	}
 }

@@ -371,6 +371,9 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 			burned: bool,
 		},
+		/// Reaping a final project removed a page of `milestones` (returning their deposits);
+		/// more are left, for the next `reap_project` call.
+		ProjectReapProgressed { project: ProjectId, milestones: u32 },
 		/// A final project was removed: deposits were returned, `burned` project currency left in
 		/// its treasury destroyed, and `swept` native tokens sent to the reap beneficiary.
 		ProjectReaped {
@@ -803,8 +806,8 @@ pub mod pallet {
 		/// - [`Error::ZeroBudget`]: `budget` is zero.
 		/// - [`Error::DueInPast`]: `due` is not after the current block.
 		/// - [`Error::NoCurrency`]: `asset` is `ProjectCurrency` and the project has no currency.
-		/// - [`Error::TooManyMilestones`]: the project already has `MaxMilestones` milestones,
-		///   counting achieved and cancelled ones.
+		/// - [`Error::TooManyMilestones`]: the project already has `MaxMilestones` open
+		///   (planned or funded) milestones; achieved and cancelled ones do not count.
 		/// - A token error such as `TokenError::FundsUnavailable`: the caller cannot pay the
 		///   deposit and keep at least the existential deposit.
 		///
@@ -833,8 +836,10 @@ pub mod pallet {
 			if asset == BudgetAsset::ProjectCurrency {
 				ensure!(record.currency.is_some(), Error::<T>::NoCurrency);
 			}
+			// Only open milestones count: achieved and cancelled ones never block planning.
+			let open = record.counters.planned.saturating_add(record.counters.funded);
+			ensure!(open < T::MaxMilestones::get(), Error::<T>::TooManyMilestones);
 			let id = record.milestone_count;
-			ensure!(id < T::MaxMilestones::get(), Error::<T>::TooManyMilestones);
 			let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let planned =
 				record.counters.planned.checked_add(1).ok_or(ArithmeticError::Overflow)?;
@@ -1018,9 +1023,18 @@ pub mod pallet {
 			);
 			ensure!(!evidence.is_empty(), Error::<T>::EmptyCid);
 
-			if milestone_record.asset == BudgetAsset::Native {
-				record.counters.native_committed =
-					record.counters.native_committed.saturating_sub(milestone_record.unspent());
+			// What the milestone did not spend goes back to the plan: project currency minted
+			// for it is burned (the supply follows the plan), native tokens are uncommitted.
+			let unspent = milestone_record.unspent();
+			match milestone_record.asset {
+				BudgetAsset::Native => {
+					record.counters.native_committed =
+						record.counters.native_committed.saturating_sub(unspent);
+				},
+				BudgetAsset::ProjectCurrency => {
+					let currency = record.currency.as_mut().ok_or(Error::<T>::NoCurrency)?;
+					Self::burn(currency, &Self::project_account(project), unspent)?;
+				},
 			}
 			record.counters.transition(MilestoneStatus::Funded, MilestoneStatus::Achieved);
 			milestone_record.status = MilestoneStatus::Achieved;
@@ -1272,8 +1286,9 @@ pub mod pallet {
 		/// - [`Event::ProjectReaped`].
 		///
 		/// ## Complexity
-		/// O(m) in the project's milestones, at most `MaxMilestones`: 10 + 3m storage reads and
-		/// 8 + 3m writes.
+		/// O(m) in the milestones removed, at most `MaxMilestones` per call: 10 + 3m storage
+		/// reads and 8 + 3m writes. A project with more milestones is reaped in as many calls
+		/// as it takes ([`Event::ProjectReapProgressed`] until the last).
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::reap_project(T::MaxMilestones::get()))]
 		pub fn reap_project(
@@ -1284,6 +1299,21 @@ pub mod pallet {
 			let mut record = Self::project(project)?;
 			ensure!(record.status.is_final(), Error::<T>::ProjectNotFinal);
 			ensure!(T::OutstandingWork::outstanding(project) == 0, Error::<T>::OutstandingWork);
+
+			// A page of milestones at a time: a long-lived project has had any number of them.
+			let page = T::MaxMilestones::get();
+			let mut removed = 0u32;
+			let mut milestones = Milestones::<T>::drain_prefix(project);
+			while removed < page {
+				let Some((_, milestone_record)) = milestones.next() else { break };
+				Self::release_deposit(&milestone_record.depositor, milestone_record.deposit);
+				removed = removed.saturating_add(1);
+			}
+			drop(milestones);
+			if Milestones::<T>::iter_key_prefix(project).next().is_some() {
+				Self::deposit_event(Event::ProjectReapProgressed { project, milestones: removed });
+				return Ok(Some(T::WeightInfo::reap_project(removed)).into());
+			}
 
 			let account = Self::project_account(project);
 			let burned = match record.currency.as_mut() {
@@ -1308,14 +1338,11 @@ pub mod pallet {
 				)?;
 			}
 			let milestones = record.milestone_count;
-			for (_, milestone_record) in Milestones::<T>::drain_prefix(project) {
-				Self::release_deposit(&milestone_record.depositor, milestone_record.deposit);
-			}
 			Self::release_deposit(&record.depositor, record.deposit);
 			OpenDues::<T>::remove(project);
 			Projects::<T>::remove(project);
 			Self::deposit_event(Event::ProjectReaped { project, milestones, burned, swept });
-			Ok(Some(T::WeightInfo::reap_project(milestones)).into())
+			Ok(Some(T::WeightInfo::reap_project(removed)).into())
 		}
 	}
 

@@ -489,6 +489,11 @@ mod milestones {
 				assert_ok!(add(ALICE, "g", Native, 1, 9));
 			}
 			assert_noop!(add(ALICE, "g", Native, 1, 9), Error::<Test>::TooManyMilestones);
+			// Only open milestones count: a steward who filled the list with junk blocks
+			// planning only until the project's governance cancels it.
+			assert_ok!(Pallet::cancel_milestone(governance(project), project, 0));
+			assert_ok!(add(ALICE, "g", Native, 1, 9));
+			assert_noop!(add(ALICE, "g", Native, 1, 9), Error::<Test>::TooManyMilestones);
 			assert_ok!(Pallet::set_status(governance(project), project, ProjectStatus::Cancelled));
 			assert_noop!(add(ALICE, "g", Native, 1, 9), Error::<Test>::ProjectClosed);
 		});
@@ -625,8 +630,8 @@ mod milestones {
 			));
 			let stone = Milestones::<Test>::get(project, b).unwrap();
 			assert_eq!((stone.status, stone.evidence), (MilestoneStatus::Achieved, Some(cid("f"))));
-			// Unspent project currency stays in the treasury.
-			assert_eq!(supply(project), 200);
+			// What the milestones did not spend goes back to the plan: the supply follows it.
+			assert_eq!(supply(project), 0);
 			assert_ok!(Pallet::set_status(gov(), project, ProjectStatus::Cancelled));
 			assert_noop!(
 				Pallet::complete_milestone(signed(ALICE), project, a, cid("e")),
@@ -795,6 +800,47 @@ mod reaping {
 				Pallet::reap_project(signed(DAVE), project),
 				Error::<Test>::ProjectNotFound
 			);
+		});
+	}
+
+	/// A long-lived project has had more milestones than one call may remove: it is reaped a
+	/// page at a time, and every deposit returns.
+	#[test]
+	fn a_long_lived_project_is_reaped_in_pages() {
+		ExtBuilder::build_and_execute(|| {
+			let project = create_plain();
+			for round in 0..3u32 {
+				for i in 0..8u32 {
+					let m = add_milestone(project, BudgetAsset::Native, 1);
+					if round < 2 || i < 2 {
+						assert_ok!(Pallet::cancel_milestone(governance(project), project, m));
+					}
+				}
+			}
+			assert_eq!(Milestones::<Test>::iter_prefix(project).count(), 24);
+			assert_ok!(Pallet::set_status(governance(project), project, ProjectStatus::Cancelled));
+			assert_ok!(Pallet::reap_project(signed(DAVE), project));
+			assert_eq!(last_event(), Event::ProjectReapProgressed { project, milestones: 8 });
+			assert_ok!(Pallet::reap_project(signed(DAVE), project));
+			assert_ok!(Pallet::reap_project(signed(DAVE), project));
+			assert!(matches!(last_event(), Event::ProjectReaped { milestones: 24, .. }));
+			assert_eq!(held(ALICE), 0);
+			assert!(Projects::<Test>::get(project).is_none());
+		});
+	}
+
+	/// Spending a project currency may empty the treasury's balance of it: no `min_balance` is
+	/// left unspendable.
+	#[test]
+	fn a_currency_budget_is_spent_to_the_last_unit() {
+		ExtBuilder::build_and_execute(|| {
+			let project = create_with_currency(1_000);
+			let m = add_milestone(project, BudgetAsset::ProjectCurrency, 300);
+			assert_ok!(Pallet::fund_milestone(governance(project), project, m));
+			assert_ok!(<Pallet as commons_primitives::traits::ProjectsInterface<_>>::spend(
+				project, m, &BOB, 300
+			));
+			assert_eq!(Assets::balance(asset_of(project), Pallet::project_account(project)), 0);
 		});
 	}
 }

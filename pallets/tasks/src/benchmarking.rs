@@ -8,8 +8,8 @@
 use super::*;
 use alloc::vec::Vec;
 use commons_primitives::{
-	traits::ProjectsBenchmarkHelper as _, Actor, BudgetAsset, Cid, MilestoneId, ProjectId, TaskId,
-	MAX_CID_LEN,
+	traits::{ProjectMembership as _, ProjectsBenchmarkHelper as _},
+	Actor, BudgetAsset, Cid, MilestoneId, ProjectId, TaskId, MAX_CID_LEN,
 };
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
@@ -33,11 +33,15 @@ fn filled(byte: u8) -> Cid {
 	BoundedVec::try_from(alloc::vec![byte; MAX_CID_LEN as usize]).unwrap()
 }
 
-fn all_reviewers<T: Config>() -> BoundedVec<T::AccountId, T::MaxReviewers> {
+/// The most reviewers, each a steward of `project` (only members review).
+fn all_reviewers<T: Config>(project: ProjectId) -> BoundedVec<T::AccountId, T::MaxReviewers> {
 	let reviewers: Vec<T::AccountId> =
 		(0..T::MaxReviewers::get()).map(|i| account("reviewer", i, 0)).collect();
 	for reviewer in &reviewers {
 		fund::<T>(reviewer);
+		if !T::Membership::is_member(project, reviewer) {
+			T::BenchmarkHelper::add_steward(project, reviewer);
+		}
 	}
 	BoundedVec::try_from(reviewers).unwrap()
 }
@@ -65,7 +69,7 @@ fn post<T: Config>(steward: &T::AccountId, project: ProjectId, milestone: Milest
 		filled(b's'),
 		REWARD.into(),
 		frame_system::Pallet::<T>::block_number() + 100u32.into(),
-		all_reviewers::<T>(),
+		all_reviewers::<T>(project),
 		T::MaxReviewers::get(),
 	)
 	.unwrap();
@@ -105,7 +109,7 @@ mod benchmarks {
 	#[benchmark]
 	fn post_task() {
 		let (steward, project, milestone) = setup::<T>();
-		let reviewers = all_reviewers::<T>();
+		let reviewers = all_reviewers::<T>(project);
 		let due = frame_system::Pallet::<T>::block_number() + 100u32.into();
 		let id = NextTaskId::<T>::get();
 

@@ -656,8 +656,10 @@ pub mod pallet {
 		/// - `Contributions::Contributed`, on payout, for the work and each approving review.
 		///
 		/// ## Complexity
-		/// O(1): at most 21 storage reads and 19 writes, for a payout; 11 reads and 10 writes when
-		/// the work is sent back or the task reopens; 7 reads and 6 writes otherwise.
+		/// O(R) in the task's reviewers R (at most [`Config::MaxReviewers`]) for a payout, which
+		/// records the worker's contribution and each approving reviewer's; O(1) when the work is
+		/// sent back, the task reopens, or the review decides nothing yet. No cost depends on
+		/// the project's size.
 		#[pallet::call_index(3)]
 		#[pallet::weight(
 			T::WeightInfo::review_and_pay()
@@ -789,7 +791,8 @@ pub mod pallet {
 		/// full, the poster's deposit is released, and the task is removed.
 		///
 		/// ## Origin
-		/// Signed by a steward of the project, while the task is open; or the project's
+		/// Signed by a steward of the project, while the task is open — at any stage once the
+		/// project is completed or cancelled (it can hold no poll then); or the project's
 		/// governance ([`Config::GovernanceOrigin`]): a passed project poll, or Root, at any stage
 		/// before the task is paid.
 		///
@@ -800,8 +803,8 @@ pub mod pallet {
 		/// - [`Error::TaskNotFound`]: no live task has this id.
 		/// - `Projects::NotSteward`: the caller is signed but not a steward of the project.
 		/// - `BadOrigin`: the origin is neither signed nor the project's governance.
-		/// - [`Error::StewardMayCancelOnlyOpen`]: a steward tried to cancel a task that is
-		///   claimed or whose work is in review.
+		/// - [`Error::StewardMayCancelOnlyOpen`]: a steward tried to cancel a task of an open
+		///   project that is claimed or whose work is in review.
 		///
 		/// ## Events
 		/// - [`Event::TaskCancelled`].

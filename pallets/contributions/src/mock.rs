@@ -129,11 +129,11 @@ impl ProjectsInterface<AccountId> for MockProjects {
 	}
 }
 
-/// Project treasuries (1,000 and up) are keyless.
+/// Project treasuries (1,000 to 1,099) are keyless.
 pub struct Keyless;
 impl polkadot_sdk::frame_support::traits::Contains<AccountId> for Keyless {
 	fn contains(who: &AccountId) -> bool {
-		*who >= 1_000
+		(1_000..1_100).contains(who)
 	}
 }
 

@@ -55,7 +55,10 @@ fn longest_options<T: Config>() -> BoundedVec<LabelOf<T>, T::MaxOptions> {
 
 /// A proposal that passes, created by `creator` in `project`, ended and past its enactment
 /// delay; `voters` have voted for it.
-fn passed_proposal<T: Config>(project: ProjectId, creator: &T::AccountId, voters: &[T::AccountId]) {
+fn passed_proposal<T: Config>(project: ProjectId, creator: &T::AccountId, voters: &[T::AccountId])
+where
+	<T as Config>::RuntimeCall: From<frame_system::Call<T>>,
+{
 	let call: <T as Config>::RuntimeCall =
 		frame_system::Call::<T>::remark { remark: Vec::new() }.into();
 	let end = frame_system::Pallet::<T>::block_number() + T::MaxDuration::get();

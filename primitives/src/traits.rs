@@ -220,7 +220,7 @@ pub trait MembersBenchmarkHelper<AccountId> {
 	/// An open project in which `members` are members by reputation from now on.
 	fn project_with_members(members: &[AccountId]) -> ProjectId;
 
-	/// Makes opening a poll in `project` as costly as it gets: the most stewards, and a member
-	/// count with as many epochs to settle as one call settles.
+	/// Makes opening a poll in `project` as costly as it gets: the most stewards (recorded with
+	/// the poll), and a member count with as many epochs to settle as one call settles.
 	fn worst_case_count(project: ProjectId);
 }

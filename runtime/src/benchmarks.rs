@@ -170,8 +170,10 @@ pub mod support {
 					pallet_contributions::ContributionKind::Task,
 					0,
 					&Default::default(),
-					<configs::MemberThreshold as frame_support::traits::Get<_>>::get()
-						.saturating_mul(4),
+					<configs::MemberThreshold as frame_support::traits::Get<
+						commons_primitives::ReputationScore,
+					>>::get()
+					.saturating_mul(4),
 				);
 			}
 			project
@@ -196,7 +198,7 @@ pub mod support {
 					pallet_contributions::ContributionKind::Task,
 					0,
 					&Default::default(),
-					<configs::MemberThreshold as Get<_>>::get(),
+					<configs::MemberThreshold as Get<commons_primitives::ReputationScore>>::get(),
 				);
 				let now = System::block_number();
 				System::set_block_number(now.saturating_add(epoch));

@@ -30,11 +30,7 @@ use commons_primitives::{
 };
 use polkadot_sdk::*;
 
-use frame_support::{
-	traits::{fungible::InspectHold as _, Get as _},
-	weights::Weight,
-	BoundedVec,
-};
+use frame_support::{traits::fungible::InspectHold as _, weights::Weight, BoundedVec};
 use pallet_quadratic_voting::{Choice, Outcome};
 use pallet_tasks::TaskStatus;
 use sp_runtime::{BuildStorage, DispatchError};

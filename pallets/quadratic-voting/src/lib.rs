@@ -887,12 +887,11 @@ pub mod pallet {
 				.saturating_add(T::ByteDeposit::get().saturating_mul(bytes.into()));
 			let now = frame_system::Pallet::<T>::block_number();
 			let stewards = T::Projects::stewards(project);
-			let unstanding = stewards
-				.iter()
-				.filter(|s| !T::Membership::standing(project, s).is_some_and(|st| st.held_at(&now)))
-				.count();
+			// The stewards are counted on top of the members by reputation, without reading
+			// each one's standing: a steward who also stands counts twice, which can only make
+			// the quorum harder to reach, never easier.
 			let electorate = T::Membership::members_count(project)?
-				.saturating_add(u32::try_from(unstanding).unwrap_or(u32::MAX));
+				.saturating_add(u32::try_from(stewards.len()).unwrap_or(u32::MAX));
 			// The projects pallet bounds its stewards by the same constant.
 			if stewards.len() > T::MaxStewards::get() as usize {
 				polkadot_sdk::frame_support::defensive!("more stewards than MaxStewards");

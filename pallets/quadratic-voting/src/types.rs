@@ -157,7 +157,9 @@ pub struct Poll<T: Config> {
 	pub threshold: Percent,
 	/// The stewards when the poll was created: they vote in it, and no steward added later does.
 	pub stewards: BoundedVec<T::AccountId, T::MaxStewards>,
-	/// How many members the project had when the poll was created, stewards included.
+	/// How many members the project had when the poll was created: its members by reputation
+	/// and its stewards (a steward who also stands is counted twice: the quorum can only be
+	/// harder to reach for it).
 	pub electorate: u32,
 	/// How many have voted.
 	pub voters: u32,

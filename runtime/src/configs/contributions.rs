@@ -27,8 +27,9 @@ parameter_types! {
 	pub const AttestedReputation: ReputationScore = REPUTATION_POINT;
 	/// Half a point makes a member: a task paying a fortieth of its milestone's budget.
 	pub const MemberThreshold: ReputationScore = REPUTATION_POINT / 2;
-	/// Members are counted by the day their standing ends.
-	pub const StandingEpoch: BlockNumber = period(DAYS, 10);
+	/// Members are counted by the week their standing ends (a membership lasts to the end of the
+	/// week in which its reputation falls below the threshold).
+	pub const StandingEpoch: BlockNumber = period(7 * DAYS, 10);
 	/// Requests for attestation of work outside tasks may be endorsed for 7 days.
 	pub const EndorsementWindow: BlockNumber = period(7 * DAYS, 30);
 	/// The deposit of an open attestation request: one item of up to 256 bytes (evidence CID,
@@ -49,9 +50,9 @@ impl pallet_contributions::Config for Runtime {
 	type AttestedReputation = AttestedReputation;
 	type MemberThreshold = MemberThreshold;
 	type StandingEpoch = StandingEpoch;
-	// Two months of days settled per call: a project idle for longer settles its member count
-	// with `settle_standings` before its next poll.
-	type MaxSettle = ConstU32<64>;
+	// Two months of weeks settled per call (opening a poll reads as many buckets at most): a
+	// project idle for longer settles its member count with `settle_standings` first.
+	type MaxSettle = ConstU32<8>;
 	type MaxTopContributors = ConstU32<16>;
 	type KeylessAccounts = KeylessAccounts;
 	// Three members with standing must endorse an attestation request.

@@ -47,8 +47,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::Recognitions` (`max_values`: None, `max_size`: Some(243), added: 2718, mode: `MaxEncodedLen`)
 	fn recognize() -> Weight {
 		// Proof size: measured `2373`, estimated `6208`
-		// Minimum execution time: 144_816_000 picoseconds.
-		Weight::from_parts(149_833_000, 6208)
+		// Minimum execution time: 144_495_000 picoseconds.
+		Weight::from_parts(150_764_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -59,7 +59,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_half_life() -> Weight {
 		// Proof size: measured `1169`, estimated `4332`
 		// Minimum execution time: 20_140_000 picoseconds.
-		Weight::from_parts(22_053_000, 4332)
+		Weight::from_parts(22_333_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -69,8 +69,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
 	fn set_recognition_budget() -> Weight {
 		// Proof size: measured `1169`, estimated `4332`
-		// Minimum execution time: 20_270_000 picoseconds.
-		Weight::from_parts(22_013_000, 4332)
+		// Minimum execution time: 20_710_000 picoseconds.
+		Weight::from_parts(22_333_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
 	fn set_reputation_budget() -> Weight {
 		// Proof size: measured `1169`, estimated `4332`
-		// Minimum execution time: 20_290_000 picoseconds.
-		Weight::from_parts(21_882_000, 4332)
+		// Minimum execution time: 20_270_000 picoseconds.
+		Weight::from_parts(22_844_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -89,14 +89,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::StandingEnds` (r:64 w:64)
+	/// Storage: `Contributions::StandingEnds` (r:8 w:8)
 	/// Proof: `Contributions::StandingEnds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	/// The range of component `s` is `[1, 64]`.
+	/// The range of component `s` is `[1, 8]`.
 	fn settle_standings(s: u32, ) -> Weight {
-		// Proof size: measured `663 + s * (19 ±0)`, estimated `4332 + s * (2503 ±0)`
-		// Minimum execution time: 27_732_000 picoseconds.
-		Weight::from_parts(24_879_778, 4332)
-			.saturating_add(Weight::from_parts(4_020_233, 0).saturating_mul(s.into()))
+		// Proof size: measured `662 + s * (20 ±0)`, estimated `4332 + s * (2503 ±0)`
+		// Minimum execution time: 27_140_000 picoseconds.
+		Weight::from_parts(24_578_810, 4332)
+			.saturating_add(Weight::from_parts(4_224_627, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -117,8 +117,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::Attestations` (`max_values`: None, `max_size`: Some(279), added: 2754, mode: `MaxEncodedLen`)
 	fn request_attestation() -> Weight {
 		// Proof size: measured `1228`, estimated `4332`
-		// Minimum execution time: 79_097_000 picoseconds.
-		Weight::from_parts(82_533_000, 4332)
+		// Minimum execution time: 78_868_000 picoseconds.
+		Weight::from_parts(82_814_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -138,8 +138,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::StandingEnds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn endorse() -> Weight {
 		// Proof size: measured `2536`, estimated `6326`
-		// Minimum execution time: 118_787_000 picoseconds.
-		Weight::from_parts(122_903_000, 6326)
+		// Minimum execution time: 118_566_000 picoseconds.
+		Weight::from_parts(123_334_000, 6326)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -151,8 +151,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn clear_lapsed() -> Weight {
 		// Proof size: measured `537`, estimated `3744`
-		// Minimum execution time: 56_104_000 picoseconds.
-		Weight::from_parts(58_738_000, 3744)
+		// Minimum execution time: 55_893_000 picoseconds.
+		Weight::from_parts(58_297_000, 3744)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -161,28 +161,28 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn recognize() -> Weight {
-		Weight::from_parts(149_833_000, 6208)
+		Weight::from_parts(150_764_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn set_half_life() -> Weight {
-		Weight::from_parts(22_053_000, 4332)
+		Weight::from_parts(22_333_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_recognition_budget() -> Weight {
-		Weight::from_parts(22_013_000, 4332)
+		Weight::from_parts(22_333_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_reputation_budget() -> Weight {
-		Weight::from_parts(21_882_000, 4332)
+		Weight::from_parts(22_844_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn settle_standings(s: u32, ) -> Weight {
-		Weight::from_parts(24_879_778, 4332)
-			.saturating_add(Weight::from_parts(4_020_233, 0).saturating_mul(s.into()))
+		Weight::from_parts(24_578_810, 4332)
+			.saturating_add(Weight::from_parts(4_224_627, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -190,17 +190,17 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
 	}
 	fn request_attestation() -> Weight {
-		Weight::from_parts(82_533_000, 4332)
+		Weight::from_parts(82_814_000, 4332)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn endorse() -> Weight {
-		Weight::from_parts(122_903_000, 6326)
+		Weight::from_parts(123_334_000, 6326)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn clear_lapsed() -> Weight {
-		Weight::from_parts(58_738_000, 3744)
+		Weight::from_parts(58_297_000, 3744)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

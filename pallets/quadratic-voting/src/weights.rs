@@ -28,7 +28,7 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Projects::Projects` (r:1 w:0)
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Contributors` (r:17 w:0)
+	/// Storage: `Contributions::Contributors` (r:1 w:0)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Constitutions` (r:1 w:0)
 	/// Proof: `QuadraticVoting::Constitutions` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
@@ -36,7 +36,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `QuadraticVoting::NextPollId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::StandingEnds` (r:64 w:64)
+	/// Storage: `Contributions::StandingEnds` (r:8 w:8)
 	/// Proof: `Contributions::StandingEnds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -47,15 +47,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `QuadraticVoting::Polls` (r:0 w:1)
 	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
 	fn create_poll() -> Weight {
-		// Proof size: measured `4670`, estimated `161182`
-		// Minimum execution time: 432_464_000 picoseconds.
-		Weight::from_parts(443_039_000, 161182)
-			.saturating_add(T::DbWeight::get().reads(88_u64))
-			.saturating_add(T::DbWeight::get().writes(70_u64))
+		// Proof size: measured `1979`, estimated `21014`
+		// Minimum execution time: 140_850_000 picoseconds.
+		Weight::from_parts(145_146_000, 21014)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:0)
 	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Contributors` (r:17 w:0)
+	/// Storage: `Contributions::Contributors` (r:1 w:0)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Constitutions` (r:1 w:0)
 	/// Proof: `QuadraticVoting::Constitutions` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
@@ -67,7 +67,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `QuadraticVoting::NextPollId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::StandingEnds` (r:64 w:64)
+	/// Storage: `Contributions::StandingEnds` (r:8 w:8)
 	/// Proof: `Contributions::StandingEnds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -81,12 +81,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::PreimageFor` (`max_values`: None, `max_size`: Some(4194344), added: 4196819, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[16, 4096]`.
 	fn propose(l: u32, ) -> Weight {
-		// Proof size: measured `4674`, estimated `161182`
-		// Minimum execution time: 436_900_000 picoseconds.
-		Weight::from_parts(458_566_010, 161182)
-			.saturating_add(Weight::from_parts(6_096, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(90_u64))
-			.saturating_add(T::DbWeight::get().writes(72_u64))
+		// Proof size: measured `1983`, estimated `21014`
+		// Minimum execution time: 139_608_000 picoseconds.
+		Weight::from_parts(155_472_015, 21014)
+			.saturating_add(Weight::from_parts(3_448, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `QuadraticVoting::Polls` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
@@ -100,8 +100,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `2140`, estimated `5252`
-		// Minimum execution time: 88_942_000 picoseconds.
-		Weight::from_parts(92_348_000, 5252)
+		// Minimum execution time: 88_682_000 picoseconds.
+		Weight::from_parts(92_788_000, 5252)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `QuadraticVoting::OpenPolls` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn close_poll() -> Weight {
 		// Proof size: measured `524`, estimated `5252`
-		// Minimum execution time: 68_812_000 picoseconds.
-		Weight::from_parts(72_237_000, 5252)
+		// Minimum execution time: 68_131_000 picoseconds.
+		Weight::from_parts(72_117_000, 5252)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -130,8 +130,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `407`, estimated `6110`
-		// Minimum execution time: 66_499_000 picoseconds.
-		Weight::from_parts(69_103_000, 6110)
+		// Minimum execution time: 66_339_000 picoseconds.
+		Weight::from_parts(69_113_000, 6110)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -146,9 +146,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 100]`.
 	fn clear_votes(n: u32, ) -> Weight {
 		// Proof size: measured `199 + n * (232 ±0)`, estimated `5252 + n * (2686 ±0)`
-		// Minimum execution time: 69_925_000 picoseconds.
-		Weight::from_parts(7_638_822, 5252)
-			.saturating_add(Weight::from_parts(48_686_084, 0).saturating_mul(n.into()))
+		// Minimum execution time: 70_655_000 picoseconds.
+		Weight::from_parts(71_637_000, 5252)
+			.saturating_add(Weight::from_parts(50_164_339, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -160,7 +160,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `QuadraticVoting::Constitutions` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	fn set_constitution() -> Weight {
 		// Proof size: measured `434`, estimated `4332`
-		// Minimum execution time: 15_183_000 picoseconds.
+		// Minimum execution time: 14_883_000 picoseconds.
 		Weight::from_parts(16_555_000, 4332)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -170,34 +170,34 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_poll() -> Weight {
-		Weight::from_parts(443_039_000, 161182)
-			.saturating_add(RocksDbWeight::get().reads(88_u64))
-			.saturating_add(RocksDbWeight::get().writes(70_u64))
+		Weight::from_parts(145_146_000, 21014)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn propose(l: u32, ) -> Weight {
-		Weight::from_parts(458_566_010, 161182)
-			.saturating_add(Weight::from_parts(6_096, 0).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(90_u64))
-			.saturating_add(RocksDbWeight::get().writes(72_u64))
+		Weight::from_parts(155_472_015, 21014)
+			.saturating_add(Weight::from_parts(3_448, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(18_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(92_348_000, 5252)
+		Weight::from_parts(92_788_000, 5252)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn close_poll() -> Weight {
-		Weight::from_parts(72_237_000, 5252)
+		Weight::from_parts(72_117_000, 5252)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(69_103_000, 6110)
+		Weight::from_parts(69_113_000, 6110)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_votes(n: u32, ) -> Weight {
-		Weight::from_parts(7_638_822, 5252)
-			.saturating_add(Weight::from_parts(48_686_084, 0).saturating_mul(n.into()))
+		Weight::from_parts(71_637_000, 5252)
+			.saturating_add(Weight::from_parts(50_164_339, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))

@@ -20,11 +20,14 @@ use polkadot_sdk::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// Which span of `length` blocks (counted from block zero) `block` falls in.
+	fn span(block: BlockNumberFor<T>, length: BlockNumberFor<T>) -> u32 {
+		block.checked_div(&length.max(One::one())).unwrap_or_default().saturated_into()
+	}
+
 	/// The index of the current budget period.
 	pub(crate) fn current_period() -> u32 {
-		let now = frame_system::Pallet::<T>::block_number();
-		let period = T::RecognitionPeriod::get().max(One::one());
-		now.checked_div(&period).unwrap_or_default().saturated_into()
+		Self::span(frame_system::Pallet::<T>::block_number(), T::RecognitionPeriod::get())
 	}
 
 	/// Starts the books' spending afresh if a new period began since they last spent.
@@ -78,8 +81,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The standing epoch of block `block`.
 	pub fn epoch(block: BlockNumberFor<T>) -> u32 {
-		let length = T::StandingEpoch::get().max(One::one());
-		block.checked_div(&length).unwrap_or_default().saturated_into()
+		Self::span(block, T::StandingEpoch::get())
 	}
 
 	/// The first block at which `stored` has decayed below the membership threshold, or `None`
@@ -98,10 +100,14 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn standing_ends(
 		stored: StoredReputation<BlockNumberFor<T>>,
 	) -> Option<BlockNumberFor<T>> {
-		let below = Self::reputation_ends(stored)?;
+		Self::reputation_ends(stored).map(Self::end_of_epoch)
+	}
+
+	/// The start of the standing epoch after the one in which the block before `below` falls.
+	fn end_of_epoch(below: BlockNumberFor<T>) -> BlockNumberFor<T> {
 		let length = T::StandingEpoch::get().max(One::one());
 		let epochs = Self::epoch(below.saturating_sub(One::one())).saturating_add(1);
-		Some(length.saturating_mul(epochs.into()))
+		length.saturating_mul(epochs.into())
 	}
 
 	/// Records a contribution and adds `earned` reputation: one read and write of the
@@ -117,6 +123,7 @@ impl<T: Config> Pallet<T> {
 	) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut books = Books::<T>::get(project);
+		let unchanged = books.clone();
 		let stored = Contributors::<T>::get(project, who);
 		if stored.is_none() {
 			books.contributors = books.contributors.saturating_add(1);
@@ -127,21 +134,24 @@ impl<T: Config> Pallet<T> {
 			let score = Self::decayed(contributor.reputation, now).saturating_add(earned);
 			let half_life = books.half_life.unwrap_or_else(T::DefaultHalfLife::get);
 			contributor.reputation = StoredReputation { score, updated: now, half_life };
-			if let Some(until) = Self::standing_ends(contributor.reputation).filter(|u| *u > now) {
+			// Computed once: the standing's end and the top contributors' order both follow it.
+			if let Some(below) = Self::reputation_ends(contributor.reputation) {
+				let until = Self::end_of_epoch(below);
 				let old = contributor.standing;
 				let since = old.filter(|s| s.until > now).map_or(now, |s| s.since);
 				Self::move_standing(project, &mut books, old.map(|s| s.until), until, now);
 				contributor.standing = Some(Standing { since, until });
-				if let Some(below) = Self::reputation_ends(contributor.reputation) {
-					Self::rank(&mut books, who, below, now);
-				}
+				Self::rank(&mut books, who, below, now);
 			}
 			score
 		} else {
 			Self::decayed(contributor.reputation, now)
 		};
 		Contributors::<T>::insert(project, who, contributor);
-		Books::<T>::insert(project, books);
+		// A donation or a small earning of a known contributor leaves the books as they were.
+		if books != unchanged {
+			Books::<T>::insert(project, books);
+		}
 		Self::deposit_event(Event::Contributed {
 			project,
 			who: who.clone(),

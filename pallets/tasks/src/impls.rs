@@ -151,14 +151,8 @@ impl<T: Config> Pallet<T> {
 		let evidence = record.evidence.clone().unwrap_or_default();
 		let share = record.share;
 		T::Ledger::task_paid(project, task, &claim.worker, asset, reward, share, &evidence);
-		for (i, reviewer) in record.reviewers.iter().enumerate() {
-			let approved = u32::try_from(i)
-				.ok()
-				.and_then(|i| 1u32.checked_shl(i))
-				.is_some_and(|bit| record.approved & bit != 0);
-			if approved {
-				T::Ledger::task_reviewed(project, task, reviewer, share, &evidence);
-			}
+		for reviewer in record.approvers() {
+			T::Ledger::task_reviewed(project, task, reviewer, share, &evidence);
 		}
 		Self::deposit_event(Event::TaskPaid { task, project, worker: claim.worker, asset, reward });
 		Ok(())

@@ -117,6 +117,14 @@ impl<T: Config> Task<T> {
 	}
 
 	/// How many reviewers approved the current submission.
+	/// The reviewers who approved the current submission.
+	pub fn approvers(&self) -> impl Iterator<Item = &T::AccountId> {
+		self.reviewers.iter().enumerate().filter_map(|(i, reviewer)| {
+			let bit = u32::try_from(i).ok().and_then(|i| 1u32.checked_shl(i))?;
+			(self.approved & bit != 0).then_some(reviewer)
+		})
+	}
+
 	pub fn approvals(&self) -> u32 {
 		self.approved.count_ones()
 	}

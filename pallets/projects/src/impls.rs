@@ -80,13 +80,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Creates the project's asset, owned by `account`, with its metadata. The caller pays the
-	/// native existential deposit of `account` and the asset metadata deposit reserved there.
+	/// native existential deposit of `account` and the asset metadata deposit reserved there:
+	/// the endowment, returned.
 	pub(crate) fn create_currency(
 		payer: &T::AccountId,
 		account: &T::AccountId,
 		asset: AssetIdOf<T>,
 		params: CurrencyParams<T>,
-	) -> DispatchResult {
+	) -> Result<BalanceOf<T>, DispatchError> {
 		let metadata_deposit = T::Assets::calc_metadata_deposit(&params.name, &params.symbol);
 		let endowment = T::NativeBalance::minimum_balance().saturating_add(metadata_deposit);
 		T::NativeBalance::transfer(payer, account, endowment, Preservation::Preserve)?;
@@ -102,7 +103,8 @@ impl<T: Config> Pallet<T> {
 			params.name.into_inner(),
 			params.symbol.into_inner(),
 			params.decimals,
-		)
+		)?;
+		Ok(endowment)
 	}
 
 	/// Records the due block of a newly planned milestone (at most `MaxMilestones` are ever

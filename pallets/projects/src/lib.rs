@@ -91,9 +91,9 @@ pub mod pallet {
 		frame_support::{
 			pallet_prelude::*,
 			traits::{
-				fungible::{Mutate as _, MutateHold as _},
+				fungible::{Inspect as _, Mutate as _, MutateHold as _},
 				fungibles::{Inspect as _, Mutate as _},
-				tokens::{Fortitude, Precision, Preservation},
+				tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance},
 				EnsureOriginWithArg,
 			},
 			PalletId,
@@ -193,10 +193,16 @@ pub mod pallet {
 		#[pallet::no_default_bounds]
 		type OnDonation: OnDonation<Self::AccountId, BalanceOf<Self>>;
 
-		/// Receives what is left in a project's treasury when the project is reaped (in the
-		/// runtime: the chain's treasury).
+		/// Receives what is left in a project's treasury when the project is reaped, but for the
+		/// founder's endowment (in the runtime: the chain's treasury).
 		#[pallet::no_default]
 		type ReapBeneficiary: Get<Self::AccountId>;
+
+		/// Frees the metadata deposit the assets pallet keeps reserved in a project's treasury,
+		/// so that the founder's endowment comes back at reap, while holders keep the currency's
+		/// name, symbol and decimals. `()` frees nothing (the deposit then goes nowhere).
+		#[pallet::no_default]
+		type CurrencyMetadata: ReleaseMetadataDeposit<Self::AccountId, AssetIdOf<Self>>;
 
 		/// Derives each project's keyless account.
 		#[pallet::constant]
@@ -375,12 +381,15 @@ pub mod pallet {
 		/// more are left, for the next `reap_project` call.
 		ProjectReapProgressed { project: ProjectId, milestones: u32 },
 		/// A final project was removed: deposits were returned, `burned` project currency left in
-		/// its treasury destroyed, and `swept` native tokens sent to the reap beneficiary.
+		/// its treasury destroyed, `returned` native tokens (the founder's endowment) sent back to
+		/// the founder and `swept` (unspent donations) to the reap beneficiary. The treasury
+		/// account is gone.
 		ProjectReaped {
 			project: ProjectId,
 			milestones: u32,
 			burned: BalanceOf<T>,
 			swept: BalanceOf<T>,
+			returned: BalanceOf<T>,
 		},
 	}
 
@@ -551,12 +560,14 @@ pub mod pallet {
 			T::NativeBalance::hold(&HoldReason::StorageDeposit.into(), &who, deposit)?;
 			let project_currency = match currency {
 				Some(params) => {
-					Self::create_currency(&who, &account, asset.clone(), params.clone())?;
+					let endowment =
+						Self::create_currency(&who, &account, asset.clone(), params.clone())?;
 					Some(ProjectCurrency {
 						asset: asset.clone(),
 						cap: params.cap,
 						minted: Zero::zero(),
 						burned: Zero::zero(),
+						endowment,
 					})
 				},
 				None => None,
@@ -1261,11 +1272,13 @@ pub mod pallet {
 		/// Removes a completed or cancelled project and returns every deposit.
 		///
 		/// The project's deposit and each milestone's deposit go back to whoever paid them.
-		/// Project currency left in the treasury is burned; the asset itself stays, so holders
-		/// keep what they earned. The treasury's spendable native tokens (all but its existential
-		/// deposit and the asset metadata deposit reserved there) go to
-		/// [`Config::ReapBeneficiary`]. The project and its milestones are removed for good; the
-		/// project's id is never reused.
+		/// Project currency left in the treasury is burned; the asset itself stays, with its
+		/// name and symbol, so holders keep what they earned. The founder's endowment of the
+		/// treasury (the existential deposit and the asset metadata deposit sent at creation)
+		/// goes back to the founder; native tokens donated and not spent go to
+		/// [`Config::ReapBeneficiary`] (to the founder as well, if they are too few to open the
+		/// beneficiary's account). The treasury account is emptied and closed. The project and
+		/// its milestones are removed for good; the project's id is never reused.
 		///
 		/// ## Origin
 		/// Signed by any account.
@@ -1279,8 +1292,6 @@ pub mod pallet {
 		/// - [`Error::ProjectNotFinal`]: the project is neither completed nor cancelled.
 		/// - [`Error::OutstandingWork`]: other pallets still have open work in the project
 		///   (tasks in escrow, running polls).
-		/// - `TokenError::BelowMinimum`: the native tokens left in the treasury are too few to
-		///   open the account of [`Config::ReapBeneficiary`].
 		///
 		/// ## Events
 		/// - [`Event::ProjectReaped`].
@@ -1316,7 +1327,7 @@ pub mod pallet {
 			}
 
 			let account = Self::project_account(project);
-			let burned = match record.currency.as_mut() {
+			let (burned, endowment) = match record.currency.as_mut() {
 				Some(currency) => {
 					let left = T::Assets::reducible_balance(
 						currency.asset.clone(),
@@ -1324,24 +1335,56 @@ pub mod pallet {
 						Preservation::Expendable,
 						Fortitude::Polite,
 					);
-					Self::burn(currency, &account, left)?
+					let burned = Self::burn(currency, &account, left)?;
+					T::CurrencyMetadata::release(currency.asset.clone(), &account)?;
+					(burned, currency.endowment)
 				},
-				None => Zero::zero(),
+				None => (Zero::zero(), Zero::zero()),
 			};
-			let swept = Self::native_treasury(&account);
+			// The founder gets back what opened the treasury; donations left unspent go to the
+			// beneficiary (to the founder too when they are too few to open its account).
+			let free = T::NativeBalance::reducible_balance(
+				&account,
+				Preservation::Expendable,
+				Fortitude::Polite,
+			);
+			let mut returned = endowment.min(free);
+			let mut swept = free.saturating_sub(returned);
+			let beneficiary = T::ReapBeneficiary::get();
+			if !swept.is_zero()
+				&& T::NativeBalance::can_deposit(&beneficiary, swept, Provenance::Extant)
+					!= DepositConsequence::Success
+			{
+				returned = free;
+				swept = Zero::zero();
+			}
 			if !swept.is_zero() {
 				T::NativeBalance::transfer(
 					&account,
-					&T::ReapBeneficiary::get(),
+					&beneficiary,
 					swept,
-					Preservation::Preserve,
+					Preservation::Expendable,
+				)?;
+			}
+			if !returned.is_zero() {
+				T::NativeBalance::transfer(
+					&account,
+					&record.depositor,
+					returned,
+					Preservation::Expendable,
 				)?;
 			}
 			let milestones = record.milestone_count;
 			Self::release_deposit(&record.depositor, record.deposit);
 			OpenDues::<T>::remove(project);
 			Projects::<T>::remove(project);
-			Self::deposit_event(Event::ProjectReaped { project, milestones, burned, swept });
+			Self::deposit_event(Event::ProjectReaped {
+				project,
+				milestones,
+				burned,
+				swept,
+				returned,
+			});
 			Ok(Some(T::WeightInfo::reap_project(removed)).into())
 		}
 	}

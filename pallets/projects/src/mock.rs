@@ -63,6 +63,27 @@ impl pallet_projects::Config for Test {
 	type OutstandingWork = MockOutstanding;
 	type OnDonation = MockDonations;
 	type ReapBeneficiary = Treasury;
+	type CurrencyMetadata = KeepMetadata;
+}
+
+/// Frees the metadata deposit as the runtime does: clears the metadata with the owner's origin,
+/// then sets it again by force (without a deposit).
+pub struct KeepMetadata;
+impl crate::ReleaseMetadataDeposit<AccountId, u32> for KeepMetadata {
+	fn release(asset: u32, owner: &AccountId) -> polkadot_sdk::sp_runtime::DispatchResult {
+		use frame_support::traits::fungibles::metadata::Inspect;
+		let (name, symbol) = (Assets::name(asset), Assets::symbol(asset));
+		let decimals = Assets::decimals(asset);
+		Assets::clear_metadata(RuntimeOrigin::signed(*owner), asset.into())?;
+		Assets::force_set_metadata(
+			RuntimeOrigin::root(),
+			asset.into(),
+			name,
+			symbol,
+			decimals,
+			false,
+		)
+	}
 }
 
 /// Builds test externalities with funded accounts, and checks the invariants after each test.

@@ -194,7 +194,13 @@ mod create_project {
 			let record = Projects::<Test>::get(project).unwrap();
 			assert_eq!(
 				record.currency,
-				Some(ProjectCurrency { asset, cap: 10_000, minted: 0, burned: 0 })
+				Some(ProjectCurrency {
+					asset,
+					cap: 10_000,
+					minted: 0,
+					burned: 0,
+					endowment: ED + metadata
+				})
 			);
 			assert!(matches!(
 				last_event(),
@@ -787,12 +793,30 @@ mod reaping {
 			);
 			set_outstanding(0);
 			let treasury_before = Balances::balance(&TREASURY);
+			let alice_before = Balances::total_balance(&ALICE);
+			let account = Pallet::project_account(project);
+			let endowment = Projects::<Test>::get(project).unwrap().currency.unwrap().endowment;
+			assert_eq!(endowment, Balances::total_balance(&account) - 700);
+			assert!(endowment > ED, "the metadata deposit is part of it");
 			assert_ok!(Pallet::reap_project(signed(DAVE), project));
 			assert_eq!(
 				last_event(),
-				Event::ProjectReaped { project, milestones: 2, burned: 300, swept: 700 }
+				Event::ProjectReaped {
+					project,
+					milestones: 2,
+					burned: 300,
+					swept: 700,
+					returned: endowment
+				}
 			);
+			// Donations go to the beneficiary, the endowment back to the founder, and the
+			// treasury account is closed; the currency keeps its name for its holders.
 			assert_eq!(Balances::balance(&TREASURY), treasury_before + 700);
+			assert_eq!(Balances::total_balance(&ALICE), alice_before + endowment);
+			assert_eq!(Balances::total_balance(&account), 0);
+			assert!(!System::account_exists(&account));
+			assert_eq!(Assets::symbol(project), b"GRDN".to_vec());
+			assert_eq!(Assets::decimals(project), 2);
 			assert_eq!((held(ALICE), held(BOB)), (0, 0));
 			assert_eq!(Milestones::<Test>::iter_prefix(project).count(), 0);
 			assert_eq!(supply(0), 0);
@@ -800,6 +824,34 @@ mod reaping {
 				Pallet::reap_project(signed(DAVE), project),
 				Error::<Test>::ProjectNotFound
 			);
+		});
+	}
+
+	/// Donations too few to open the beneficiary's account do not block the reap: they go to
+	/// the founder with the endowment.
+	#[test]
+	fn dust_the_beneficiary_cannot_take_goes_to_the_founder() {
+		ExtBuilder::build_and_execute(|| {
+			let project = create_with_currency(1_000);
+			assert_ok!(Balances::transfer_all(signed(TREASURY), DAVE, false));
+			assert!(!System::account_exists(&TREASURY));
+			assert_ok!(Pallet::donate(signed(CHARLIE), project, ED - 1));
+			let endowment = Projects::<Test>::get(project).unwrap().currency.unwrap().endowment;
+			assert_ok!(Pallet::set_status(governance(project), project, ProjectStatus::Cancelled));
+			let alice_before = Balances::total_balance(&ALICE);
+			assert_ok!(Pallet::reap_project(signed(DAVE), project));
+			assert_eq!(
+				last_event(),
+				Event::ProjectReaped {
+					project,
+					milestones: 0,
+					burned: 0,
+					swept: 0,
+					returned: endowment + ED - 1
+				}
+			);
+			assert_eq!(Balances::total_balance(&ALICE), alice_before + endowment + ED - 1);
+			assert!(!System::account_exists(&Pallet::project_account(project)));
 		});
 	}
 

@@ -8,7 +8,7 @@ use polkadot_sdk::{
 		BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
 	},
 	frame_system::pallet_prelude::BlockNumberFor,
-	sp_runtime::Saturating,
+	sp_runtime::{DispatchResult, Saturating},
 };
 use scale_info::TypeInfo;
 
@@ -87,6 +87,9 @@ pub struct ProjectCurrency<T: Config> {
 	pub minted: BalanceOf<T>,
 	/// Everything ever burned by cancelling milestones or reaping the project.
 	pub burned: BalanceOf<T>,
+	/// What the founder sent the treasury to open it and pay the asset's metadata deposit
+	/// (the native existential deposit plus that deposit): returned to the founder at reap.
+	pub endowment: BalanceOf<T>,
 }
 
 impl<T: Config> ProjectCurrency<T> {
@@ -225,5 +228,22 @@ impl<T: Config> Milestone<T> {
 	/// The part of the budget not yet spent.
 	pub fn unspent(&self) -> BalanceOf<T> {
 		self.budget.saturating_sub(self.spent)
+	}
+}
+
+/// Frees the deposit a project's treasury has reserved for its currency's metadata, keeping the
+/// metadata (a reaped project's currency still has holders, who should see its name).
+///
+/// The `fungibles` traits can set metadata but not clear it, so the runtime implements this with
+/// the assets pallet's own calls.
+pub trait ReleaseMetadataDeposit<AccountId, AssetId> {
+	/// Unreserves the metadata deposit of `asset` in `owner`'s account, and keeps the metadata
+	/// without a deposit.
+	fn release(asset: AssetId, owner: &AccountId) -> DispatchResult;
+}
+
+impl<AccountId, AssetId> ReleaseMetadataDeposit<AccountId, AssetId> for () {
+	fn release(_: AssetId, _: &AccountId) -> DispatchResult {
+		Ok(())
 	}
 }

@@ -131,6 +131,7 @@ impl pallet_projects::Config for Test {
 	type GovernanceOrigin = Governance;
 	type OutstandingWork = QuadraticVoting;
 	type ReapBeneficiary = Treasury;
+	type CurrencyMetadata = ();
 }
 
 impl pallet_quadratic_voting::Config for Test {

@@ -46,16 +46,12 @@ fn all_reviewers<T: Config>(project: ProjectId) -> BoundedVec<T::AccountId, T::M
 	BoundedVec::try_from(reviewers).unwrap()
 }
 
-/// A funded project-currency milestone, a steward, and the project's live dues filled up to
-/// one below the limit with blocks later than any task's (so a new due shifts them all).
+/// A funded project-currency milestone and a steward.
 fn setup<T: Config>() -> (T::AccountId, ProjectId, MilestoneId) {
 	let steward: T::AccountId = account("steward", 0, 0);
 	let budget = BalanceOf::<T>::from(REWARD).saturating_mul(1_000u32.into());
 	let (project, milestone) =
 		T::BenchmarkHelper::funded_milestone(&steward, BudgetAsset::ProjectCurrency, budget);
-	let later = frame_system::Pallet::<T>::block_number() + 10_000_000u32.into();
-	let dues: Vec<_> = (1..T::MaxLiveTasks::get()).map(|_| later).collect();
-	LiveDues::<T>::insert(project, BoundedVec::try_from(dues).unwrap());
 	(steward, project, milestone)
 }
 
@@ -126,7 +122,7 @@ mod benchmarks {
 		);
 
 		assert!(Tasks::<T>::contains_key(id));
-		assert_eq!(LiveDues::<T>::get(project).first(), Some(&due));
+		assert_eq!(Dues::<T>::get(project, due), 1);
 	}
 
 	#[benchmark]
@@ -290,7 +286,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(steward), task, due);
 
-		assert_eq!(LiveDues::<T>::get(project).last(), Some(&due));
+		assert_eq!(Dues::<T>::get(project, due), 1);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::build(), crate::mock::Test);

@@ -37,9 +37,21 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// How many of the project's live tasks are past their due block.
+	///
+	/// Reads one item per distinct due block of the project's live tasks: for runtime APIs
+	/// (off-chain), never for calls.
 	pub fn overdue(project: ProjectId) -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
-		commons_primitives::dues::past(&LiveDues::<T>::get(project), &now)
+		Dues::<T>::iter_prefix(project)
+			.filter(|(due, _)| *due < now)
+			.fold(0u32, |sum, (_, count)| sum.saturating_add(count))
+	}
+
+	/// One task of `project` due at `due` is no longer live (or no longer due then).
+	pub(crate) fn forget_due(project: ProjectId, due: BlockNumberFor<T>) {
+		Dues::<T>::mutate_exists(project, due, |count| {
+			*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0);
+		});
 	}
 
 	/// The task, or `TaskNotFound`.
@@ -268,7 +280,7 @@ impl<T: Config> Pallet<T> {
 	) {
 		let project = record.project;
 		Tasks::<T>::remove(task);
-		LiveDues::<T>::mutate(project, |dues| commons_primitives::dues::remove(dues, &record.due));
+		Self::forget_due(project, record.due);
 		TaskStats::<T>::mutate(project, |counters| {
 			let live = counters.of(record.status);
 			*live = live.saturating_sub(1);
@@ -293,7 +305,7 @@ impl<T: Config> Pallet<T> {
 	/// - escrow: each task's escrow account holds at least its reward (exactly, unless someone
 	///   sent it more);
 	/// - counters: the live counters and escrowed sums of each project equal a scan of its
-	///   tasks, and [`LiveDues`] is sorted and holds exactly their due blocks;
+	///   tasks, and [`Dues`] counts exactly their due blocks;
 	/// - holds: what is held from each account under [`HoldReason::ClaimBond`] and
 	///   [`HoldReason::TaskDeposit`] equals the bonds and deposits recorded for it.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
@@ -364,14 +376,19 @@ impl<T: Config> Pallet<T> {
 			ensure!(counters.submitted == scan.submitted, "submitted counter differs");
 			ensure!(counters.escrowed_native == scan.escrowed_native, "native escrow differs");
 			ensure!(counters.escrowed_currency == scan.escrowed_currency, "escrow differs");
+			let mut counted: Vec<_> = Dues::<T>::iter_prefix(project)
+				.flat_map(|(due, count)| core::iter::repeat_n(due, count as usize))
+				.collect();
+			counted.sort();
 			dues.sort();
-			ensure!(LiveDues::<T>::get(project).into_inner() == dues, "live dues differ");
+			ensure!(counted == dues, "due counts differ from the tasks");
 		}
 		ensure!(scans.is_empty(), "tasks of a project without counters");
-		for (project, dues) in LiveDues::<T>::iter() {
+		for (project, _, count) in Dues::<T>::iter() {
+			ensure!(count > 0, "a zero due count is stored");
 			ensure!(
-				dues.is_empty() || TaskStats::<T>::contains_key(project),
-				"live dues of a project without counters"
+				TaskStats::<T>::contains_key(project),
+				"due counts of a project without counters"
 			);
 		}
 

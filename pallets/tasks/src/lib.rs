@@ -164,10 +164,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReviewers: Get<u32>;
 
-		/// The most live (open, claimed or submitted) tasks a project may have at once.
-		#[pallet::constant]
-		type MaxLiveTasks: Get<u32>;
-
 		/// The weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -202,14 +198,18 @@ pub mod pallet {
 	pub type TaskStats<T: Config> =
 		StorageMap<_, Twox64Concat, ProjectId, TaskCounters<T>, ValueQuery>;
 
-	/// The due blocks of each project's live tasks, sorted: how many are overdue is one binary
-	/// search, and their number bounds the project's live tasks.
+	/// How many of a project's live tasks are due at each block: one small item per due block,
+	/// changed in O(1) when a task is posted, rescheduled or settled, however many tasks the
+	/// project has (each pays its deposit). [`Pallet::overdue`] sums the entries before the
+	/// current block, off-chain.
 	#[pallet::storage]
-	pub type LiveDues<T: Config> = StorageMap<
+	pub type Dues<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		ProjectId,
-		BoundedVec<BlockNumberFor<T>, T::MaxLiveTasks>,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		u32,
 		ValueQuery,
 	>;
 
@@ -306,8 +306,6 @@ pub mod pallet {
 		DuplicateReviewer,
 		/// Approvals required must be between 1 and the number of reviewers.
 		InvalidApprovals,
-		/// The project already has the most live tasks it may have.
-		TooManyLiveTasks,
 		/// The task is not open.
 		NotOpen,
 		/// A reviewer of a task cannot work on it.
@@ -348,7 +346,6 @@ pub mod pallet {
 				(1..=32).contains(&T::MaxReviewers::get()),
 				"reviews are bit sets of at most 32 reviewers"
 			);
-			assert!(T::MaxLiveTasks::get() >= 1, "a project needs room for a task");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -402,8 +399,6 @@ pub mod pallet {
 		/// - [`Error::ReviewerNotMember`]: one of `reviewers` is not a member of the project.
 		/// - `Projects::MilestoneNotFound`: the project has no milestone with this id.
 		/// - [`Error::RewardBelowMinimum`]: `reward` is below the minimum balance of its asset.
-		/// - [`Error::TooManyLiveTasks`]: the project already has [`Config::MaxLiveTasks`] live
-		///   tasks.
 		/// - `ArithmeticError::Overflow`: the task id or one of the project's task counters would
 		///   overflow.
 		/// - `TokenError::FundsUnavailable`: the caller cannot pay the task's deposit.
@@ -448,9 +443,8 @@ pub mod pallet {
 			);
 			let id = NextTaskId::<T>::get();
 			let next_id = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-			let mut dues = LiveDues::<T>::get(project);
-			commons_primitives::dues::insert(&mut dues, due)
-				.map_err(|_| Error::<T>::TooManyLiveTasks)?;
+			let due_count =
+				Dues::<T>::get(project, due).checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let mut counters = TaskStats::<T>::get(project);
 			counters.open = counters.open.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let escrowed = counters.escrowed(asset);
@@ -486,7 +480,7 @@ pub mod pallet {
 
 			Tasks::<T>::insert(id, task);
 			TaskStats::<T>::insert(project, counters);
-			LiveDues::<T>::insert(project, dues);
+			Dues::<T>::insert(project, due, due_count);
 			NextTaskId::<T>::put(next_id);
 			Self::deposit_event(Event::TaskPosted {
 				task: id,
@@ -882,11 +876,12 @@ pub mod pallet {
 			ensure!(record.status == TaskStatus::Open || due >= record.due, Error::<T>::DueEarlier);
 
 			let old = core::mem::replace(&mut record.due, due);
-			LiveDues::<T>::try_mutate(project, |dues| {
-				commons_primitives::dues::remove(dues, &old);
-				commons_primitives::dues::insert(dues, due)
-					.map_err(|_| Error::<T>::TooManyLiveTasks)
-			})?;
+			if old != due {
+				let due_count =
+					Dues::<T>::get(project, due).checked_add(1).ok_or(ArithmeticError::Overflow)?;
+				Self::forget_due(project, old);
+				Dues::<T>::insert(project, due, due_count);
+			}
 			Tasks::<T>::insert(task, record);
 			Self::deposit_event(Event::TaskRescheduled { task, project, by, old, new: due });
 			Ok(())

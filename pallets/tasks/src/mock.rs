@@ -50,6 +50,7 @@ impl pallet_projects::Config for Test {
 	type GovernanceOrigin = Governance;
 	type OutstandingWork = Tasks;
 	type ReapBeneficiary = Treasury;
+	type CurrencyMetadata = ();
 }
 
 /// What the ledger was told, in order.
@@ -138,7 +139,6 @@ impl pallet_tasks::Config for Test {
 	type Grace = ConstU64<GRACE>;
 	type MaxRevisions = ConstU32<MAX_REVISIONS>;
 	type MaxReviewers = ConstU32<5>;
-	type MaxLiveTasks = ConstU32<6>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Projects;

@@ -3,10 +3,10 @@
 
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
-use crate::{mock::*, Error, Event, LiveDues, NextTaskId, ReopenReason, TaskStats, TaskStatus};
+use crate::{mock::*, Dues, Error, Event, NextTaskId, ReopenReason, TaskStats, TaskStatus};
 use commons_primitives::{
-	testing::SeededRng, traits::OutstandingWork, BudgetAsset, Cid, ProjectOrigin, ProjectStatus,
-	TaskId,
+	testing::SeededRng, traits::OutstandingWork, BudgetAsset, Cid, ProjectId, ProjectOrigin,
+	ProjectStatus, TaskId,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -114,7 +114,7 @@ fn post_task_escrows_and_counts() {
 		assert_eq!(record.deposit, 40 + largest as u64);
 		let counters = TaskStats::<Test>::get(project);
 		assert_eq!((counters.open, counters.escrowed_currency), (1, 250));
-		assert_eq!(LiveDues::<Test>::get(project).into_inner(), vec![100]);
+		assert_eq!(dues(project), vec![(100, 1)]);
 		// The milestone's budget is spent by the reward.
 		let milestone_record =
 			pallet_projects::Milestones::<Test>::get(project, milestone).unwrap();
@@ -231,14 +231,10 @@ fn post_task_errors() {
 			post_as(POOR, project, milestone, "s", 10, 100, &cd, 1),
 			TokenError::FundsUnavailable
 		);
-		// At most `MaxLiveTasks` (6) live tasks.
+		// Live tasks have no count limit but their deposits (the scale test posts 1 000).
 		for _ in 0..6 {
 			post(project, milestone, 10);
 		}
-		assert_noop!(
-			post_as(ALICE, project, milestone, "s", 10, 100, &cd, 1),
-			Error::<Test>::TooManyLiveTasks
-		);
 		// Ids cannot overflow.
 		NextTaskId::<Test>::put(u64::MAX);
 		assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(ALICE), 0));
@@ -557,12 +553,12 @@ fn an_expired_task_is_rescheduled_and_claimed_again() {
 				new: 500
 			}
 		);
-		assert_eq!(LiveDues::<Test>::get(project).into_inner(), vec![500]);
+		assert_eq!(dues(project), vec![(500, 1)]);
 		assert_eq!(Tasks::overdue(project), 0);
 		assert_ok!(Tasks::claim_task(RuntimeOrigin::signed(EVE), task));
 		// The project's governance may reschedule too (a claimed task only later).
 		assert_ok!(Tasks::reschedule_task(RuntimeOrigin::root(), task, 600));
-		assert_eq!(LiveDues::<Test>::get(project).into_inner(), vec![600]);
+		assert_eq!(dues(project), vec![(600, 1)]);
 	});
 }
 
@@ -646,6 +642,13 @@ fn post_due(project: u32, milestone: u32, due: u64) -> TaskId {
 	id
 }
 
+/// The project's due counts, by due block.
+fn dues(project: ProjectId) -> Vec<(u64, u32)> {
+	let mut dues: Vec<_> = Dues::<Test>::iter_prefix(project).collect();
+	dues.sort();
+	dues
+}
+
 #[test]
 fn overdue_counts_live_tasks_past_due() {
 	ExtBuilder::build_and_execute(|| {
@@ -654,7 +657,7 @@ fn overdue_counts_live_tasks_past_due() {
 		post_due(project, milestone, 10);
 		post_due(project, milestone, 20);
 		post_due(project, milestone, 20);
-		assert_eq!(LiveDues::<Test>::get(project).into_inner(), vec![10, 20, 20, 30]);
+		assert_eq!(dues(project), vec![(10, 1), (20, 2), (30, 1)]);
 		run_to(20);
 		assert_eq!(Tasks::overdue(project), 1);
 		run_to(21);
@@ -664,7 +667,7 @@ fn overdue_counts_live_tasks_past_due() {
 		run_to(31);
 		assert_eq!(Tasks::overdue(project), 3);
 		assert_ok!(Tasks::cancel_task(RuntimeOrigin::signed(ALICE), a));
-		assert_eq!(LiveDues::<Test>::get(project).into_inner(), vec![10, 20]);
+		assert_eq!(dues(project), vec![(10, 1), (20, 1)]);
 	});
 }
 

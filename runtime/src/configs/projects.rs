@@ -43,6 +43,7 @@ impl pallet_projects::Config for Runtime {
 	type OutstandingWork = (Tasks, QuadraticVoting);
 	type OnDonation = Contributions;
 	type ReapBeneficiary = TreasuryAccount;
+	type CurrencyMetadata = KeepMetadataFreeDeposit;
 	type PalletId = ProjectsPalletId;
 	type ProjectDepositBase = ProjectDepositBase;
 	type MilestoneDepositBase = MilestoneDepositBase;
@@ -55,6 +56,30 @@ impl pallet_projects::Config for Runtime {
 	type MaxCurrencyNameLen = ConstU32<48>;
 	type MaxDecimals = ConstU8<18>;
 	type WeightInfo = pallet_projects::weights::SubstrateWeight<Runtime>;
+}
+
+/// Frees a reaped project's metadata deposit (so the founder's endowment comes back) and keeps
+/// the currency's name, symbol and decimals for its holders, without a deposit: the assets pallet
+/// clears the metadata on the owner's (the treasury's) behalf, then sets it again by force, as
+/// the chain keeps the asset itself without one.
+pub struct KeepMetadataFreeDeposit;
+impl pallet_projects::ReleaseMetadataDeposit<AccountId, crate::AssetId>
+	for KeepMetadataFreeDeposit
+{
+	fn release(asset: crate::AssetId, owner: &AccountId) -> sp_runtime::DispatchResult {
+		use frame_support::traits::fungibles::metadata::Inspect;
+		let (name, symbol) = (Assets::name(asset), Assets::symbol(asset));
+		let decimals = Assets::decimals(asset);
+		Assets::clear_metadata(RuntimeOrigin::signed(owner.clone()), asset.into())?;
+		Assets::force_set_metadata(
+			RuntimeOrigin::root(),
+			asset.into(),
+			name,
+			symbol,
+			decimals,
+			false,
+		)
+	}
 }
 
 // `RuntimeOrigin` must convert from the pallet's origin for `EnsureProject` to work.

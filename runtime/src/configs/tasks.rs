@@ -44,7 +44,6 @@ impl pallet_tasks::Config for Runtime {
 	type Grace = TaskGrace;
 	type MaxRevisions = ConstU32<3>;
 	type MaxReviewers = ConstU32<8>;
-	type MaxLiveTasks = ConstU32<256>;
 	type WeightInfo = pallet_tasks::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Projects;

@@ -4,6 +4,7 @@
 //! | --- | --- | --- |
 //! | [`ProjectsInterface`] | projects | tasks, contributions, quadratic voting |
 //! | [`OutstandingWork`] | tasks, quadratic voting | projects (reaping) |
+//! | [`ReapRecords`] | contributions, quadratic voting | projects (reaping) |
 //! | [`OnDonation`] | contributions | projects |
 //! | [`TaskLedger`] | contributions | tasks |
 //! | [`ProjectMembership`] | contributions | quadratic voting, tasks |
@@ -11,7 +12,10 @@
 use crate::{BudgetAsset, Cid, MilestoneId, ProjectId, ProjectStatus, ReputationScore, TaskId};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult, Perbill};
+use polkadot_sdk::{
+	frame_support::weights::Weight,
+	sp_runtime::{DispatchError, DispatchResult, Perbill},
+};
 use scale_info::TypeInfo;
 
 /// What the projects pallet offers the others: a project's status, stewards, treasury and
@@ -86,6 +90,40 @@ impl OutstandingWork for () {
 impl<A: OutstandingWork, B: OutstandingWork> OutstandingWork for (A, B) {
 	fn outstanding(project: ProjectId) -> u32 {
 		A::outstanding(project).saturating_add(B::outstanding(project))
+	}
+}
+
+/// Removes what a pallet keeps about a project once its work is done (ledger records, a
+/// constitution), a page at a time: the projects pallet calls it from `reap_project` until
+/// nothing is left, so a reaped project leaves no storage behind.
+pub trait ReapRecords {
+	/// Removes at most `limit` of `project`'s records; returns how many it removed. Fewer than
+	/// `limit` means none is left.
+	fn reap_records(project: ProjectId, limit: u32) -> u32;
+	/// The most weight `reap_records` uses to remove `removed` records.
+	fn reap_records_weight(removed: u32) -> Weight;
+}
+
+impl ReapRecords for () {
+	fn reap_records(_: ProjectId, _: u32) -> u32 {
+		0
+	}
+	fn reap_records_weight(_: u32) -> Weight {
+		Weight::zero()
+	}
+}
+
+/// The records of two pallets: the first's, then the second's.
+impl<A: ReapRecords, B: ReapRecords> ReapRecords for (A, B) {
+	fn reap_records(project: ProjectId, limit: u32) -> u32 {
+		let first = A::reap_records(project, limit);
+		if first >= limit {
+			return first;
+		}
+		first.saturating_add(B::reap_records(project, limit.saturating_sub(first)))
+	}
+	fn reap_records_weight(removed: u32) -> Weight {
+		A::reap_records_weight(removed).saturating_add(B::reap_records_weight(removed))
 	}
 }
 

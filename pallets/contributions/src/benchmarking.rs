@@ -9,8 +9,8 @@
 use super::*;
 use alloc::{vec, vec::Vec};
 use commons_primitives::{
-	traits::ProjectsBenchmarkHelper as _, BudgetAsset, Cid, MilestoneId, ProjectId,
-	ReputationScore, MAX_CID_LEN,
+	traits::{ProjectsBenchmarkHelper as _, ReapRecords},
+	BudgetAsset, Cid, MilestoneId, ProjectId, ReputationScore, MAX_CID_LEN,
 };
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
@@ -278,6 +278,40 @@ mod benchmarks {
 		_(RawOrigin::Signed(steward), 0);
 
 		assert!(Attestations::<T>::get(0).is_none());
+	}
+
+	/// A reaped project's `r` records removed at once (contributors, their recognitions and
+	/// standing counts, the books).
+	#[benchmark]
+	fn reap_records(r: Linear<1, 1_000>) {
+		let (project, milestone, steward) = project::<T>();
+		busy_project::<T>(project);
+		let contributors = r.saturating_sub(T::MaxTopContributors::get() + 1);
+		for (i, who) in members::<T>(project, contributors).iter().enumerate() {
+			if i % 2 == 0 {
+				// Half the contributors also have a recognition.
+				frame_system::Pallet::<T>::inc_providers(who);
+				Pallet::<T>::recognize(
+					RawOrigin::Signed(steward.clone()).into(),
+					project,
+					milestone,
+					who.clone(),
+					0u32.into(),
+					1,
+					longest_cid::<T>(),
+				)
+				.expect("recognized");
+			}
+		}
+		let result;
+
+		#[block]
+		{
+			result = <Pallet<T> as ReapRecords>::reap_records(project, r);
+		}
+
+		assert!(result <= r);
+		assert_eq!(result < r, !Books::<T>::contains_key(project));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

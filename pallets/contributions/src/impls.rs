@@ -7,11 +7,11 @@ use crate::{
 };
 use alloc::vec::Vec;
 use commons_primitives::{
-	traits::{ProjectMembership, ProjectsInterface, Standing},
+	traits::{ProjectMembership, ProjectsInterface, ReapRecords, Standing},
 	Cid, ProjectId, ReputationScore,
 };
 use polkadot_sdk::{
-	frame_support::traits::Get,
+	frame_support::{traits::Get, weights::Weight},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{
 		traits::{CheckedDiv, One, Saturating, Zero},
@@ -466,5 +466,38 @@ impl<T: Config> ProjectMembership<T::AccountId> for Pallet<T> {
 			}
 			Ok(members)
 		})
+	}
+}
+
+/// A reaped project's ledger goes with it: its contributors' records, recognitions, standing
+/// counts and books, a page at a time.
+impl<T: Config> ReapRecords for Pallet<T> {
+	fn reap_records(project: ProjectId, limit: u32) -> u32 {
+		let mut left = limit as usize;
+		let contributors: Vec<_> = Contributors::<T>::iter_key_prefix(project).take(left).collect();
+		for who in &contributors {
+			Contributors::<T>::remove(project, who);
+		}
+		left = left.saturating_sub(contributors.len());
+		let recognitions: Vec<_> =
+			Recognitions::<T>::iter_key_prefix((project,)).take(left).collect();
+		for (who, n) in &recognitions {
+			Recognitions::<T>::remove((project, who, n));
+		}
+		left = left.saturating_sub(recognitions.len());
+		let epochs: Vec<_> = StandingEnds::<T>::iter_key_prefix(project).take(left).collect();
+		for epoch in &epochs {
+			StandingEnds::<T>::remove(project, epoch);
+		}
+		left = left.saturating_sub(epochs.len());
+		if left > 0 && Books::<T>::contains_key(project) {
+			Books::<T>::remove(project);
+			left = left.saturating_sub(1);
+		}
+		limit.saturating_sub(left as u32)
+	}
+
+	fn reap_records_weight(removed: u32) -> Weight {
+		<T::WeightInfo as crate::WeightInfo>::reap_records(removed)
 	}
 }

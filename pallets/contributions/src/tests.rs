@@ -10,7 +10,7 @@ use crate::{
 };
 use commons_primitives::{
 	testing::SeededRng,
-	traits::{OnDonation, ProjectMembership, TaskLedger},
+	traits::{OnDonation, ProjectMembership, ReapRecords, TaskLedger},
 	Actor, BudgetAsset, Cid, ReputationScore,
 };
 use polkadot_sdk::{
@@ -336,6 +336,43 @@ fn no_call_writes_under_a_project_that_does_not_exist() {
 			MILESTONE_NOT_FOUND
 		);
 		assert_eq!(Books::<Test>::iter_keys().collect::<Vec<_>>(), vec![0]);
+	});
+}
+
+/// A reaped project's ledger goes with it, a page at a time, and no other project's.
+#[test]
+fn a_reaped_projects_ledger_is_removed_in_pages() {
+	test(|| {
+		for who in 2..6 {
+			paid(who, 100);
+		}
+		reputation_budget(TASK_REP);
+		assert_ok!(Contributions::recognize(RuntimeOrigin::root(), 0, 2, 7, 0, 1, cid("r")));
+		<Contributions as OnDonation<AccountId, u64>>::donated(1, &4, 70);
+		let records = Contributors::<Test>::iter_prefix(0).count()
+			+ Recognitions::<Test>::iter_prefix((0,)).count()
+			+ StandingEnds::<Test>::iter_prefix(0).count()
+			+ 1;
+		assert_eq!(records, 5 + 1 + 1 + 1, "contributors, a recognition, an epoch, the books");
+
+		let mut pages = Vec::new();
+		loop {
+			let removed = <Contributions as ReapRecords>::reap_records(0, 3);
+			pages.push(removed);
+			if removed < 3 {
+				break;
+			}
+		}
+		assert_eq!(pages, vec![3, 3, 2]);
+		assert_eq!(Contributors::<Test>::iter_prefix(0).count(), 0);
+		assert_eq!(Recognitions::<Test>::iter_prefix((0,)).count(), 0);
+		assert_eq!(StandingEnds::<Test>::iter_prefix(0).count(), 0);
+		assert!(!Books::<Test>::contains_key(0));
+		assert_eq!(<Contributions as ReapRecords>::reap_records(0, 3), 0);
+		// Project 1's donor is still on its books.
+		assert_eq!(totals(4).donations.count, 0);
+		assert_eq!(Contributors::<Test>::get(1, 4).unwrap().totals.donations.value, 70);
+		assert_eq!(Books::<Test>::get(1).contributors, 1);
 	});
 }
 

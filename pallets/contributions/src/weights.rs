@@ -22,6 +22,7 @@ pub trait WeightInfo {
 	fn request_attestation() -> Weight;
 	fn endorse() -> Weight;
 	fn clear_lapsed() -> Weight;
+	fn reap_records(r: u32, ) -> Weight;
 }
 
 /// Weights measured on the machine above, with the runtime's database weights.
@@ -156,6 +157,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn reap_records(r: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3_600)
+			.saturating_add(Weight::from_parts(10_000_000, 2_600).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
@@ -203,5 +211,12 @@ impl WeightInfo for () {
 		Weight::from_parts(58_297_000, 3744)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn reap_records(r: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3_600)
+			.saturating_add(Weight::from_parts(10_000_000, 2_600).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
 	}
 }

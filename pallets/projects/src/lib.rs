@@ -86,7 +86,7 @@ pub type AssetIdOf<T> = <<T as Config>::Assets as fungibles::Inspect<AccountIdOf
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use commons_primitives::traits::{OnDonation, OutstandingWork};
+	use commons_primitives::traits::{OnDonation, OutstandingWork, ReapRecords};
 	use polkadot_sdk::{
 		frame_support::{
 			pallet_prelude::*,
@@ -138,12 +138,15 @@ pub mod pallet {
 			#[inject_runtime_type]
 			type RuntimeHoldReason = ();
 			type OutstandingWork = ();
+			type ProjectRecords = ();
+			type RecordsPerReap = ConstU32<16>;
 			type OnDonation = ();
 			type PalletId = TestPalletId;
 			type ProjectDepositBase = ConstU64<100>;
 			type MilestoneDepositBase = ConstU64<50>;
 			type DepositPerByte = ConstU64<1>;
 			type CurrencyDeposit = ConstU64<200>;
+			type MinDonation = ConstU64<5>;
 			type MaxNameLen = ConstU32<32>;
 			type MaxStewards = ConstU32<4>;
 			type MaxMilestones = ConstU32<8>;
@@ -189,6 +192,14 @@ pub mod pallet {
 		/// Other pallets' open work in a project; a project can only be reaped when there is none.
 		type OutstandingWork: OutstandingWork;
 
+		/// What other pallets keep about a project (ledger records, a constitution): removed, a
+		/// page at a time, when the project is reaped.
+		type ProjectRecords: ReapRecords;
+
+		/// The most records of other pallets one `reap_project` call removes.
+		#[pallet::constant]
+		type RecordsPerReap: Get<u32>;
+
 		/// Learns of every donation (the contributions ledger).
 		#[pallet::no_default_bounds]
 		type OnDonation: OnDonation<Self::AccountId, BalanceOf<Self>>;
@@ -227,6 +238,13 @@ pub mod pallet {
 		#[pallet::constant]
 		#[pallet::no_default_bounds]
 		type CurrencyDeposit: Get<BalanceOf<Self>>;
+
+		/// The smallest donation (above zero): each donor's first donation makes the ledger keep
+		/// a record of them for the project's life, which this pays for (in the runtime: the
+		/// storage deposit of one contributor record).
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type MinDonation: Get<BalanceOf<Self>>;
 
 		/// The longest project name.
 		#[pallet::constant]
@@ -377,9 +395,9 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 			burned: bool,
 		},
-		/// Reaping a final project removed a page of `milestones` (returning their deposits);
-		/// more are left, for the next `reap_project` call.
-		ProjectReapProgressed { project: ProjectId, milestones: u32 },
+		/// Reaping a final project removed a page of `milestones` (returning their deposits) and
+		/// of other pallets' `records` of it; more are left, for the next `reap_project` call.
+		ProjectReapProgressed { project: ProjectId, milestones: u32, records: u32 },
 		/// A final project was removed: deposits were returned, `burned` project currency left in
 		/// its treasury destroyed, `returned` native tokens (the founder's endowment) sent back to
 		/// the founder and `swept` (unspent donations) to the reap beneficiary. The treasury
@@ -451,6 +469,8 @@ pub mod pallet {
 		ZeroBudget,
 		/// An amount must be above zero.
 		ZeroAmount,
+		/// A donation must be at least [`Config::MinDonation`].
+		DonationBelowMinimum,
 		/// The due block has already passed.
 		DueInPast,
 		/// Only a planned milestone can be funded.
@@ -474,6 +494,7 @@ pub mod pallet {
 			assert!(T::MaxStewards::get() >= 1, "a project needs room for its founder");
 			assert!(T::MaxMilestones::get() >= 1, "a project needs room for a milestone");
 			assert!(T::MaxNameLen::get() >= 1, "a project needs room for a name");
+			assert!(!T::MinDonation::get().is_zero(), "a donation must give something");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1140,13 +1161,13 @@ pub mod pallet {
 		///
 		/// ## Parameters
 		/// - `project`: the project.
-		/// - `amount`: how much to give, above zero.
+		/// - `amount`: how much to give, at least [`Config::MinDonation`].
 		///
 		/// ## Errors
 		/// - `BadOrigin`: the origin is not signed.
 		/// - [`Error::ProjectNotFound`]: no project has this id.
 		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
-		/// - [`Error::ZeroAmount`]: `amount` is zero.
+		/// - [`Error::DonationBelowMinimum`]: `amount` is below [`Config::MinDonation`].
 		/// - `TokenError::FundsUnavailable`: the caller's free balance is below `amount`.
 		/// - `TokenError::Frozen`: part of `amount` is locked or frozen in the caller's account.
 		/// - `TokenError::NotExpendable` or `TokenError::OnlyProvider`: the donation would leave
@@ -1169,7 +1190,10 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let record = Self::project(project)?;
 			ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			ensure!(
+				!amount.is_zero() && amount >= T::MinDonation::get(),
+				Error::<T>::DonationBelowMinimum
+			);
 
 			T::NativeBalance::transfer(
 				&who,
@@ -1271,7 +1295,9 @@ pub mod pallet {
 
 		/// Removes a completed or cancelled project and returns every deposit.
 		///
-		/// The project's deposit and each milestone's deposit go back to whoever paid them.
+		/// The project's deposit and each milestone's deposit go back to whoever paid them, and
+		/// what other pallets keep about the project is removed ([`Config::ProjectRecords`]:
+		/// its contributors' records, recognitions, constitution).
 		/// Project currency left in the treasury is burned; the asset itself stays, with its
 		/// name and symbol, so holders keep what they earned. The founder's endowment of the
 		/// treasury (the existential deposit and the asset metadata deposit sent at creation)
@@ -1297,11 +1323,15 @@ pub mod pallet {
 		/// - [`Event::ProjectReaped`].
 		///
 		/// ## Complexity
-		/// O(m) in the milestones removed, at most `MaxMilestones` per call: 10 + 3m storage
-		/// reads and 8 + 3m writes. A project with more milestones is reaped in as many calls
-		/// as it takes ([`Event::ProjectReapProgressed`] until the last).
+		/// O(m + r) in the milestones and other pallets' records removed, at most
+		/// `MaxMilestones` and `RecordsPerReap` per call: 10 + 3m storage reads and 8 + 3m
+		/// writes, plus about one read and one write per record. A project with more of them is
+		/// reaped in as many calls as it takes ([`Event::ProjectReapProgressed`] until the last).
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::reap_project(T::MaxMilestones::get()))]
+		#[pallet::weight(
+			T::WeightInfo::reap_project(T::MaxMilestones::get())
+				.saturating_add(T::ProjectRecords::reap_records_weight(T::RecordsPerReap::get()))
+		)]
 		pub fn reap_project(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -1321,9 +1351,23 @@ pub mod pallet {
 				removed = removed.saturating_add(1);
 			}
 			drop(milestones);
-			if Milestones::<T>::iter_key_prefix(project).next().is_some() {
-				Self::deposit_event(Event::ProjectReapProgressed { project, milestones: removed });
-				return Ok(Some(T::WeightInfo::reap_project(removed)).into());
+			let mut records = 0;
+			let mut done = Milestones::<T>::iter_key_prefix(project).next().is_none();
+			if done {
+				// Then what the other pallets keep about the project.
+				let limit = T::RecordsPerReap::get();
+				records = T::ProjectRecords::reap_records(project, limit);
+				done = records < limit;
+			}
+			let weight = T::WeightInfo::reap_project(removed)
+				.saturating_add(T::ProjectRecords::reap_records_weight(records));
+			if !done {
+				Self::deposit_event(Event::ProjectReapProgressed {
+					project,
+					milestones: removed,
+					records,
+				});
+				return Ok(Some(weight).into());
 			}
 
 			let account = Self::project_account(project);
@@ -1385,7 +1429,7 @@ pub mod pallet {
 				swept,
 				returned,
 			});
-			Ok(Some(T::WeightInfo::reap_project(removed)).into())
+			Ok(Some(weight).into())
 		}
 	}
 

@@ -3,7 +3,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate::{self as pallet_projects, ProjectId};
-use commons_primitives::traits::{OnDonation, OutstandingWork};
+use commons_primitives::traits::{OnDonation, OutstandingWork, ReapRecords};
 use core::cell::RefCell;
 use polkadot_sdk::{
 	frame_support::{
@@ -13,6 +13,7 @@ use polkadot_sdk::{
 	frame_system::{self, EnsureRoot},
 	pallet_assets, pallet_balances, sp_io,
 	sp_runtime::traits::ConvertInto,
+	sp_runtime::Weight,
 };
 
 commons_primitives::test_runtime! {
@@ -22,6 +23,7 @@ commons_primitives::test_runtime! {
 
 thread_local! {
 	static OUTSTANDING: RefCell<u32> = const { RefCell::new(0) };
+	static RECORDS: RefCell<u32> = const { RefCell::new(0) };
 	static DONATIONS: RefCell<Vec<(ProjectId, AccountId, Balance)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -34,6 +36,30 @@ pub struct MockOutstanding;
 impl OutstandingWork for MockOutstanding {
 	fn outstanding(_: ProjectId) -> u32 {
 		OUTSTANDING.with(|o| *o.borrow())
+	}
+}
+
+/// Pretends other pallets keep `n` records of the project to be reaped.
+pub fn set_records(n: u32) {
+	RECORDS.with(|r| *r.borrow_mut() = n);
+}
+
+/// How many records other pallets still keep (see [`set_records`]).
+pub fn records_left() -> u32 {
+	RECORDS.with(|r| *r.borrow())
+}
+
+pub struct MockRecords;
+impl ReapRecords for MockRecords {
+	fn reap_records(_: ProjectId, limit: u32) -> u32 {
+		RECORDS.with(|r| {
+			let removed = (*r.borrow()).min(limit);
+			*r.borrow_mut() -= removed;
+			removed
+		})
+	}
+	fn reap_records_weight(removed: u32) -> Weight {
+		Weight::from_parts(1_000 * removed as u64, 0)
 	}
 }
 
@@ -61,6 +87,7 @@ impl pallet_projects::Config for Test {
 	type GovernanceOrigin =
 		EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, pallet_projects::EnsureProject>;
 	type OutstandingWork = MockOutstanding;
+	type ProjectRecords = MockRecords;
 	type OnDonation = MockDonations;
 	type ReapBeneficiary = Treasury;
 	type CurrencyMetadata = KeepMetadata;
@@ -96,6 +123,7 @@ impl ExtBuilder {
 			endowed_ext((1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect());
 		ext.execute_with(|| {
 			set_outstanding(0);
+			set_records(0);
 		});
 		ext
 	}

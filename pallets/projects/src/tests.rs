@@ -747,13 +747,26 @@ mod status_and_cap {
 	fn donations() {
 		ExtBuilder::build_and_execute(|| {
 			let project = create_plain();
-			assert_noop!(Pallet::donate(signed(BOB), project, 0), Error::<Test>::ZeroAmount);
+			assert_noop!(
+				Pallet::donate(signed(BOB), project, 0),
+				Error::<Test>::DonationBelowMinimum
+			);
+			// The smallest donation pays for the ledger record it makes (5 in the mock).
+			assert_noop!(
+				Pallet::donate(signed(BOB), project, 4),
+				Error::<Test>::DonationBelowMinimum
+			);
 			assert_noop!(Pallet::donate(signed(BOB), 3, 10), Error::<Test>::ProjectNotFound);
 			// The donor is kept alive.
 			assert_noop!(Pallet::donate(signed(BOB), project, INITIAL), TokenError::NotExpendable);
 			assert_ok!(Pallet::donate(signed(BOB), project, 500));
-			assert_eq!(Balances::balance(&Pallet::project_account(project)), 500);
-			assert_eq!(reported_donations(), vec![(project, BOB, 500)], "reported to the ledger");
+			assert_ok!(Pallet::donate(signed(CHARLIE), project, 5));
+			assert_eq!(Balances::balance(&Pallet::project_account(project)), 505);
+			assert_eq!(
+				reported_donations(),
+				vec![(project, BOB, 500), (project, CHARLIE, 5)],
+				"reported to the ledger"
+			);
 			assert_ok!(Pallet::set_status(governance(project), project, ProjectStatus::Completed));
 			assert_noop!(Pallet::donate(signed(BOB), project, 10), Error::<Test>::ProjectClosed);
 		});
@@ -872,11 +885,41 @@ mod reaping {
 			assert_eq!(Milestones::<Test>::iter_prefix(project).count(), 24);
 			assert_ok!(Pallet::set_status(governance(project), project, ProjectStatus::Cancelled));
 			assert_ok!(Pallet::reap_project(signed(DAVE), project));
-			assert_eq!(last_event(), Event::ProjectReapProgressed { project, milestones: 8 });
+			assert_eq!(
+				last_event(),
+				Event::ProjectReapProgressed { project, milestones: 8, records: 0 }
+			);
 			assert_ok!(Pallet::reap_project(signed(DAVE), project));
 			assert_ok!(Pallet::reap_project(signed(DAVE), project));
 			assert!(matches!(last_event(), Event::ProjectReaped { milestones: 24, .. }));
 			assert_eq!(held(ALICE), 0);
+			assert!(Projects::<Test>::get(project).is_none());
+		});
+	}
+
+	/// What other pallets keep about the project is removed too, a page of `RecordsPerReap`
+	/// (16) at a time, before the project itself.
+	#[test]
+	fn other_pallets_records_are_reaped_in_pages() {
+		ExtBuilder::build_and_execute(|| {
+			let project = create_plain();
+			add_milestone(project, BudgetAsset::Native, 1);
+			assert_ok!(Pallet::set_status(governance(project), project, ProjectStatus::Cancelled));
+			set_records(40);
+			assert_ok!(Pallet::reap_project(signed(DAVE), project));
+			assert_eq!(
+				last_event(),
+				Event::ProjectReapProgressed { project, milestones: 1, records: 16 }
+			);
+			assert_ok!(Pallet::reap_project(signed(DAVE), project));
+			assert_eq!(
+				last_event(),
+				Event::ProjectReapProgressed { project, milestones: 0, records: 16 }
+			);
+			assert!(Projects::<Test>::contains_key(project));
+			assert_ok!(Pallet::reap_project(signed(DAVE), project));
+			assert!(matches!(last_event(), Event::ProjectReaped { milestones: 1, .. }));
+			assert_eq!(records_left(), 0);
 			assert!(Projects::<Test>::get(project).is_none());
 		});
 	}

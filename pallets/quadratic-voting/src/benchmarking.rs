@@ -7,7 +7,10 @@
 
 use super::*;
 use alloc::{boxed::Box, vec, vec::Vec};
-use commons_primitives::{traits::MembersBenchmarkHelper as _, ProjectId};
+use commons_primitives::{
+	traits::{MembersBenchmarkHelper as _, ReapRecords},
+	ProjectId,
+};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::{
@@ -178,6 +181,22 @@ mod benchmarks {
 
 		assert_eq!(Constitutions::<T>::get(project), Some(constitution));
 		Ok(())
+	}
+
+	/// A reaped project's constitution removed.
+	#[benchmark]
+	fn reap_records() {
+		let (project, _) = project::<T>();
+		Constitutions::<T>::insert(project, T::DefaultConstitution::get());
+		let removed;
+
+		#[block]
+		{
+			removed = <Pallet<T> as ReapRecords>::reap_records(project, 1);
+		}
+
+		assert_eq!(removed, 1);
+		assert!(!Constitutions::<T>::contains_key(project));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

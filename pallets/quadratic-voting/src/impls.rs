@@ -2,10 +2,14 @@
 
 use crate::{pallet::*, runtime_api::PollInfo, BalanceOf, Poll, Question};
 use commons_primitives::{
-	traits::{OutstandingWork, ProjectMembership},
+	traits::{OutstandingWork, ProjectMembership, ReapRecords},
 	PollId, ProjectId,
 };
-use polkadot_sdk::{frame_support::traits::Get, frame_system, sp_runtime::Saturating};
+use polkadot_sdk::{
+	frame_support::{traits::Get, weights::Weight},
+	frame_system,
+	sp_runtime::Saturating,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Whether `who` may vote in `poll`: a steward of its project when it was created, or a
@@ -148,5 +152,21 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> OutstandingWork for Pallet<T> {
 	fn outstanding(project: ProjectId) -> u32 {
 		OpenPolls::<T>::get(project)
+	}
+}
+
+/// A reaped project's constitution goes with it (it has no open poll; its closed polls' votes
+/// are their voters' to remove, each holding a deposit).
+impl<T: Config> ReapRecords for Pallet<T> {
+	fn reap_records(project: ProjectId, limit: u32) -> u32 {
+		if limit == 0 || !Constitutions::<T>::contains_key(project) {
+			return 0;
+		}
+		Constitutions::<T>::remove(project);
+		1
+	}
+
+	fn reap_records_weight(_: u32) -> Weight {
+		<T::WeightInfo as crate::WeightInfo>::reap_records()
 	}
 }

@@ -685,7 +685,9 @@ pub mod pallet {
 
 			Self::release_deposit(&record);
 			Polls::<T>::remove(poll);
-			OpenPolls::<T>::mutate(record.project, |open| *open = open.saturating_sub(1));
+			OpenPolls::<T>::mutate_exists(record.project, |open| {
+				*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+			});
 			Self::deposit_event(Event::PollClosed {
 				poll,
 				project: record.project,

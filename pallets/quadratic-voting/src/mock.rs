@@ -130,6 +130,7 @@ impl pallet_projects::Config for Test {
 	type ProjectAssetId = ConvertInto;
 	type GovernanceOrigin = Governance;
 	type OutstandingWork = QuadraticVoting;
+	type ProjectRecords = QuadraticVoting;
 	type ReapBeneficiary = Treasury;
 	type CurrencyMetadata = ();
 }

@@ -467,7 +467,13 @@ fn a_project_with_open_polls_cannot_be_reaped() {
 		System::set_block_number(21);
 		// A cancelled project's polls still close (and votes are left to their voters).
 		assert_ok!(close(poll));
+		assert_eq!(OpenPolls::<Test>::get(project), 0);
+		assert!(!OpenPolls::<Test>::contains_key(project), "no zero count is left behind");
+		// The project's constitution goes with it.
+		let constitution = QuadraticVoting::constitution(project);
+		crate::Constitutions::<Test>::insert(project, constitution);
 		assert_ok!(Projects::reap_project(RuntimeOrigin::signed(EVE), project));
+		assert!(!crate::Constitutions::<Test>::contains_key(project));
 	});
 }
 

@@ -21,6 +21,7 @@ pub trait WeightInfo {
 	fn remove_vote() -> Weight;
 	fn clear_votes(n: u32, ) -> Weight;
 	fn set_constitution() -> Weight;
+	fn reap_records() -> Weight;
 }
 
 /// Weights measured on the machine above, with the runtime's database weights.
@@ -165,6 +166,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn reap_records() -> Weight {
+		Weight::from_parts(10_000_000, 3_500)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
@@ -205,6 +211,11 @@ impl WeightInfo for () {
 	}
 	fn set_constitution() -> Weight {
 		Weight::from_parts(16_555_000, 4332)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn reap_records() -> Weight {
+		Weight::from_parts(10_000_000, 3_500)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

@@ -25,6 +25,12 @@ parameter_types! {
 	pub const MilestoneDepositBase: Balance = deposit(1, 0);
 	/// The storage deposit per byte of a project or milestone record.
 	pub const ProjectDepositPerByte: Balance = deposit(0, 1);
+	/// The smallest donation: the storage deposit of the contributor record a first donation
+	/// makes the ledger keep.
+	pub MinDonation: Balance = deposit(
+		1,
+		<pallet_contributions::ContributorOf<Runtime> as codec::MaxEncodedLen>::max_encoded_len() as u32,
+	);
 }
 
 /// A project's constitutional acts: a passed poll of that project (`QuadraticVoting` dispatches
@@ -41,6 +47,9 @@ impl pallet_projects::Config for Runtime {
 	// A project with live tasks cannot be reaped.
 	// Escrowed tasks and open polls keep a project from being reaped.
 	type OutstandingWork = (Tasks, QuadraticVoting);
+	// The ledger and the constitution of a reaped project go with it.
+	type ProjectRecords = (Contributions, QuadraticVoting);
+	type RecordsPerReap = ConstU32<256>;
 	type OnDonation = Contributions;
 	type ReapBeneficiary = TreasuryAccount;
 	type CurrencyMetadata = KeepMetadataFreeDeposit;
@@ -49,6 +58,7 @@ impl pallet_projects::Config for Runtime {
 	type MilestoneDepositBase = MilestoneDepositBase;
 	type DepositPerByte = ProjectDepositPerByte;
 	type CurrencyDeposit = AssetDeposit;
+	type MinDonation = MinDonation;
 	type MaxNameLen = ConstU32<64>;
 	type MaxStewards = ConstU32<16>;
 	type MaxMilestones = ConstU32<64>;

@@ -111,7 +111,9 @@ pub type UncheckedExtrinsic =
 /// with a `spec_version` bump and regenerated chain specs (spec 1_005 renamed storage items and
 /// moved sequential-id keys to `Twox64Concat`; spec 1_006 replaced the contributions ledger's
 /// per-project lists with per-account records and bucketed standings, and gave polls
-/// constitutions and lazily removed votes), and every pallet's storage is at the version it has
+/// constitutions and lazily removed votes; spec 1_007 replaced tasks' capped due list with
+/// per-block due counts and gave project currencies their founder's endowment), and every
+/// pallet's storage is at the version it has
 /// at genesis.
 pub type Migrations = ();
 
@@ -164,10 +166,10 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "test-upgrade"))]
-runtime_version!(1_006);
+runtime_version!(1_007);
 // The second runtime of the end-to-end upgrade test: one spec version higher (see the crate docs).
 #[cfg(feature = "test-upgrade")]
-runtime_version!(1_007);
+runtime_version!(1_008);
 
 /// Units of the native token, time and deposits.
 pub mod constants {
@@ -308,6 +310,8 @@ cumulus_pallet_parachain_system::register_validate_block! {
 	BlockExecutor = cumulus_pallet_aura_ext::BlockExecutor::<Runtime, Executive>,
 }
 
+#[cfg(test)]
+mod scale;
 #[cfg(test)]
 mod simulation;
 #[cfg(test)]

@@ -12,12 +12,13 @@ use polkadot_sdk::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// Whether `who` may vote in `poll`: a steward of its project when it was created, or a
-	/// member by reputation then.
-	pub fn eligible(poll: &Poll<T>, who: &T::AccountId) -> bool {
-		poll.stewards.contains(who)
-			|| T::Membership::standing(poll.project, who)
-				.is_some_and(|standing| standing.held_at(&poll.created))
+	/// Whether `who` may vote in poll `id` (whose record is `poll`): a member by reputation when
+	/// it was created, or a steward of its project then (the stewards are read only for a voter
+	/// without that standing).
+	pub fn eligible(id: PollId, poll: &Poll<T>, who: &T::AccountId) -> bool {
+		T::Membership::standing(poll.project, who)
+			.is_some_and(|standing| standing.held_at(&poll.created))
+			|| PollStewards::<T>::get(id).contains(who)
 	}
 
 	/// Returns a vote's deposit to its voter.
@@ -45,14 +46,14 @@ impl<T: Config> Pallet<T> {
 	{
 		let record = Polls::<T>::get(poll)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let options = match &record.question {
-			Question::Options(options) => options.iter().map(|o| o.to_vec()).collect(),
-			Question::Proposal(_) => alloc::vec::Vec::new(),
+		let options = match PollQuestions::<T>::get(poll) {
+			Some(Question::Options(options)) => options.iter().map(|o| o.to_vec()).collect(),
+			_ => alloc::vec::Vec::new(),
 		};
 		Some(PollInfo {
 			project: record.project,
 			creator: record.creator.clone(),
-			proposal: matches!(record.question, Question::Proposal(_)),
+			proposal: record.proposal,
 			options,
 			tally: record.tally.to_vec(),
 			voters: record.voters,
@@ -71,7 +72,7 @@ impl<T: Config> Pallet<T> {
 	/// The voice credits `who` has left in `poll`, or `None` if they may not vote in it.
 	pub fn credits(poll: PollId, who: &T::AccountId) -> Option<u32> {
 		let record = Polls::<T>::get(poll)?;
-		if !Self::eligible(&record, who) {
+		if !Self::eligible(poll, &record, who) {
 			return None;
 		}
 		let spent = Votes::<T>::get(poll, who).map(|(v, _)| v.cost()).unwrap_or_default();
@@ -91,10 +92,15 @@ impl<T: Config> Pallet<T> {
 		let mut vote_held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, poll) in Polls::<T>::iter() {
 			ensure!(id < next, "a poll id at or above NextPollId");
-			let expected_len = match &poll.question {
+			let question = PollQuestions::<T>::get(id).ok_or("a poll without its question")?;
+			let expected_len = match &question {
 				Question::Options(options) => options.len(),
 				Question::Proposal(_) => 2,
 			};
+			ensure!(
+				poll.proposal == matches!(question, Question::Proposal(_)),
+				"a poll's kind differs from its question"
+			);
 			ensure!(poll.tally.len() == expected_len, "a tally of the wrong shape");
 			ensure!(
 				poll.end < poll.enact_after || !poll.protected,
@@ -125,12 +131,18 @@ impl<T: Config> Pallet<T> {
 			*deposit = deposit.saturating_add(poll.deposit);
 		}
 		for (project, count) in OpenPolls::<T>::iter() {
+			ensure!(count > 0, "a zero open-poll count is stored");
 			ensure!(
 				open.remove(&project).unwrap_or_default() == count,
 				"an open-poll count differs from the polls"
 			);
 		}
 		ensure!(open.is_empty(), "polls not counted as open");
+		ensure!(
+			PollQuestions::<T>::iter_keys().all(Polls::<T>::contains_key)
+				&& PollStewards::<T>::iter_keys().all(Polls::<T>::contains_key),
+			"a question or stewards of no running poll"
+		);
 		for (poll, voter, (_, deposit)) in Votes::<T>::iter() {
 			ensure!(poll < next, "votes of a poll that never existed");
 			let held = vote_held.entry(voter).or_default();

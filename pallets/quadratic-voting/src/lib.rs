@@ -218,9 +218,20 @@ pub mod pallet {
 		VoteDeposit,
 	}
 
-	/// Running polls (and ended ones not yet closed).
+	/// Running polls (and ended ones not yet closed): what a vote reads and writes.
 	#[pallet::storage]
 	pub type Polls<T: Config> = StorageMap<_, Twox64Concat, PollId, Poll<T>>;
+
+	/// What each running poll asks: its options' labels, or its proposal. Read when the poll is
+	/// closed (and by the runtime API), never by a vote.
+	#[pallet::storage]
+	pub type PollQuestions<T: Config> = StorageMap<_, Twox64Concat, PollId, Question<T>>;
+
+	/// The stewards of each running poll's project when it was created: they vote in it, and no
+	/// steward added later does. Read by a vote only when the voter has no standing.
+	#[pallet::storage]
+	pub type PollStewards<T: Config> =
+		StorageMap<_, Twox64Concat, PollId, BoundedVec<T::AccountId, T::MaxStewards>, ValueQuery>;
 
 	/// The id the next poll gets.
 	#[pallet::storage]
@@ -544,7 +555,7 @@ pub mod pallet {
 			let mut record = Polls::<T>::get(poll).ok_or(Error::<T>::PollNotFound)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			ensure!(now <= record.end, Error::<T>::PollEnded);
-			ensure!(Self::eligible(&record, &voter), Error::<T>::NotEligible);
+			ensure!(Self::eligible(poll, &record, &voter), Error::<T>::NotEligible);
 			let slot = record.slot(choice).ok_or(Error::<T>::InvalidChoice)?;
 			let vote = Vote { choice, votes };
 			ensure!(
@@ -648,7 +659,10 @@ pub mod pallet {
 			}
 
 			let mut used = T::WeightInfo::close_poll();
-			let dispatched = match (&record.question, outcome) {
+			// Every running poll has its question (the pallet's invariants say so).
+			let question =
+				PollQuestions::<T>::take(poll).defensive_ok_or(DispatchError::Corruption)?;
+			let dispatched = match (&question, outcome) {
 				(Question::Proposal(bounded), Outcome::Passed) => {
 					let result = match T::Preimages::peek(bounded) {
 						Ok((call, _)) => {
@@ -685,6 +699,7 @@ pub mod pallet {
 
 			Self::release_deposit(&record);
 			Polls::<T>::remove(poll);
+			PollStewards::<T>::remove(poll);
 			OpenPolls::<T>::mutate_exists(record.project, |open| {
 				*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
 			});
@@ -899,6 +914,7 @@ pub mod pallet {
 				polkadot_sdk::frame_support::defensive!("more stewards than MaxStewards");
 			}
 			let stewards = BoundedVec::<_, T::MaxStewards>::truncate_from(stewards);
+			let proposal = matches!(question, Question::Proposal(_));
 			<T::NativeBalance as fungible::MutateHold<_>>::hold(
 				&HoldReason::PollDeposit.into(),
 				&creator,
@@ -916,7 +932,7 @@ pub mod pallet {
 				Poll {
 					project,
 					creator: creator.clone(),
-					question: question.clone(),
+					proposal,
 					protected,
 					deposit,
 					created: now,
@@ -924,12 +940,13 @@ pub mod pallet {
 					enact_after,
 					quorum: constitution.quorum,
 					threshold,
-					stewards,
 					electorate,
 					voters: 0,
 					tally,
 				},
 			);
+			PollQuestions::<T>::insert(poll, question.clone());
+			PollStewards::<T>::insert(poll, stewards);
 			Self::deposit_event(Event::PollCreated {
 				poll,
 				project,

@@ -305,7 +305,7 @@ fn a_long_proposal_goes_through_the_preimage_pallet() {
 		let long = remark(200);
 		let len = codec::Encode::encoded_size(&long) as Balance;
 		let poll = proposal(project, long);
-		let Question::Proposal(bounded) = Polls::<Test>::get(poll).unwrap().question else {
+		let Question::Proposal(bounded) = crate::PollQuestions::<Test>::get(poll).unwrap() else {
 			unreachable!()
 		};
 		assert!(bounded.lookup_hash().is_some(), "noted, not inline");
@@ -689,7 +689,7 @@ fn no_proposal_can_keep_its_poll_from_closing() {
 		assert_eq!(dispatched, Some(Err(Error::<Test>::ProposalTooHeavy.into())));
 		MaxProposalWeight::set(PROPOSAL_WEIGHT_BOUND);
 		// ... or the preimage is gone.
-		let Question::Proposal(bounded) = Polls::<Test>::get(gone).unwrap().question else {
+		let Question::Proposal(bounded) = crate::PollQuestions::<Test>::get(gone).unwrap() else {
 			unreachable!()
 		};
 		let hash = bounded.hash();

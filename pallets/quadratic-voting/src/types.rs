@@ -138,8 +138,9 @@ pub struct Poll<T: Config> {
 	pub project: ProjectId,
 	/// Who created it, and holds the deposit.
 	pub creator: T::AccountId,
-	/// What it asks.
-	pub question: Question<T>,
+	/// Whether it asks about a proposal (ayes and nays) rather than options; the question itself
+	/// is in [`PollQuestions`](crate::PollQuestions), read only to close the poll.
+	pub proposal: bool,
 	/// Whether the proposal is a protected act (supermajority and enactment delay).
 	pub protected: bool,
 	/// The native deposit held from the creator until the poll is closed.
@@ -155,8 +156,6 @@ pub struct Poll<T: Config> {
 	pub quorum: Percent,
 	/// A proposal passes with more ayes than this share of the votes cast.
 	pub threshold: Percent,
-	/// The stewards when the poll was created: they vote in it, and no steward added later does.
-	pub stewards: BoundedVec<T::AccountId, T::MaxStewards>,
 	/// How many members the project had when the poll was created: its members by reputation
 	/// and its stewards (a steward who also stands is counted twice: the quorum can only be
 	/// harder to reach for it).
@@ -170,12 +169,10 @@ pub struct Poll<T: Config> {
 impl<T: Config> Poll<T> {
 	/// Where `choice` is counted in the tally, if it fits the question.
 	pub fn slot(&self, choice: Choice) -> Option<usize> {
-		match (&self.question, choice) {
-			(Question::Proposal(_), Choice::Aye) => Some(0),
-			(Question::Proposal(_), Choice::Nay) => Some(1),
-			(Question::Options(options), Choice::Option(i)) => {
-				usize::try_from(i).ok().filter(|i| *i < options.len())
-			},
+		match (self.proposal, choice) {
+			(true, Choice::Aye) => Some(0),
+			(true, Choice::Nay) => Some(1),
+			(false, Choice::Option(i)) => usize::try_from(i).ok().filter(|i| *i < self.tally.len()),
 			_ => None,
 		}
 	}
@@ -192,8 +189,8 @@ impl<T: Config> Poll<T> {
 		if !self.quorate() {
 			return Outcome::NoQuorum;
 		}
-		match &self.question {
-			Question::Proposal(_) => {
+		match self.proposal {
+			true => {
 				let ayes = self.tally.first().copied().unwrap_or_default();
 				let nays = self.tally.get(1).copied().unwrap_or_default();
 				if ayes > self.threshold.mul_floor(ayes.saturating_add(nays)) {
@@ -202,7 +199,7 @@ impl<T: Config> Poll<T> {
 					Outcome::Rejected
 				}
 			},
-			Question::Options(_) => {
+			false => {
 				let most = self.tally.iter().copied().max().unwrap_or_default();
 				let mut leaders = self.tally.iter().enumerate().filter(|(_, v)| **v == most);
 				match (leaders.next(), leaders.next()) {

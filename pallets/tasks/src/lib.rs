@@ -414,7 +414,7 @@ pub mod pallet {
 		/// ## Complexity
 		/// O(1): 11 storage reads and 12 writes.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::post_task())]
+		#[pallet::weight(T::WeightInfo::post_task(reviewers.len() as u32))]
 		pub fn post_task(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -650,13 +650,14 @@ pub mod pallet {
 		/// - `Contributions::Contributed`, on payout, for the work and each approving review.
 		///
 		/// ## Complexity
-		/// O(R) in the task's reviewers R (at most [`Config::MaxReviewers`]) for a payout, which
-		/// records the worker's contribution and each approving reviewer's; O(1) when the work is
-		/// sent back, the task reopens, or the review decides nothing yet. No cost depends on
+		/// O(A) in the approving reviewers A (at most [`Config::MaxReviewers`]) for a payout,
+		/// which records the worker's contribution and each approving reviewer's: charged for
+		/// every reviewer approving, refunded to the approvals the payout had; O(1) when the work
+		/// is sent back, the task reopens, or the review decides nothing yet. No cost depends on
 		/// the project's size.
 		#[pallet::call_index(3)]
 		#[pallet::weight(
-			T::WeightInfo::review_and_pay()
+			T::WeightInfo::review_and_pay(T::MaxReviewers::get())
 				.max(T::WeightInfo::review_and_reopen())
 				.max(T::WeightInfo::review_and_record())
 		)]
@@ -692,8 +693,9 @@ pub mod pallet {
 			});
 
 			let taken = if record.approvals() >= record.approvals_required {
+				let approvals = record.approvals();
 				Self::pay(task, record)?;
-				T::WeightInfo::review_and_pay()
+				T::WeightInfo::review_and_pay(approvals)
 			} else if record.rejected_by_majority() || record.all_reviewed() {
 				// Rejected, or every reviewer spoke without enough approvals: a revision (or a
 				// reopening, the dearer of the two, which its weight measures).

@@ -597,7 +597,7 @@ fn a_split_verdict_goes_back_for_revision() {
 fn a_review_is_refunded_to_the_outcome_it_took() {
 	use crate::WeightInfo;
 	ExtBuilder::build_and_execute(|| {
-		let declared = <() as WeightInfo>::review_and_pay()
+		let declared = <() as WeightInfo>::review_and_pay(5)
 			.max(<() as WeightInfo>::review_and_reopen())
 			.max(<() as WeightInfo>::review_and_record());
 		let charged = |who, task, approve, comment| {
@@ -622,7 +622,7 @@ fn a_review_is_refunded_to_the_outcome_it_took() {
 		// Approved by both: the payout is charged.
 		assert_ok!(Tasks::submit_work(RuntimeOrigin::signed(BOB), task, cid("w2")));
 		assert_eq!(charged(CHARLIE, task, true, ""), Some(<() as WeightInfo>::review_and_record()));
-		assert_eq!(charged(DAVE, task, true, ""), Some(<() as WeightInfo>::review_and_pay()));
+		assert_eq!(charged(DAVE, task, true, ""), Some(<() as WeightInfo>::review_and_pay(2)));
 		assert!(crate::Tasks::<Test>::get(task).is_none());
 	});
 }

@@ -14,10 +14,10 @@ use core::marker::PhantomData;
 
 /// The weight of each call of `pallet_tasks`.
 pub trait WeightInfo {
-	fn post_task() -> Weight;
+	fn post_task(r: u32, ) -> Weight;
 	fn claim_task() -> Weight;
 	fn submit_work() -> Weight;
-	fn review_and_pay() -> Weight;
+	fn review_and_pay(a: u32, ) -> Weight;
 	fn review_and_reopen() -> Weight;
 	fn unclaim() -> Weight;
 	fn release_expired() -> Weight;
@@ -51,7 +51,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::Tasks` (r:0 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(621), added: 3096, mode: `MaxEncodedLen`)
-	fn post_task() -> Weight {
+	fn post_task(_r: u32, ) -> Weight {
 		// Proof size: measured `2539`, estimated `22334`
 		// Minimum execution time: 213_208_000 picoseconds.
 		Weight::from_parts(221_019_000, 22334)
@@ -102,7 +102,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributors` (r:9 w:9)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	fn review_and_pay() -> Weight {
+	fn review_and_pay(_a: u32, ) -> Weight {
 		// Proof size: measured `3627`, estimated `25002`
 		// Minimum execution time: 286_918_000 picoseconds.
 		Weight::from_parts(295_610_000, 25002)
@@ -205,7 +205,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn post_task() -> Weight {
+	fn post_task(_r: u32, ) -> Weight {
 		Weight::from_parts(221_019_000, 22334)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
@@ -220,7 +220,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn review_and_pay() -> Weight {
+	fn review_and_pay(_a: u32, ) -> Weight {
 		Weight::from_parts(295_610_000, 25002)
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(21_u64))

@@ -230,9 +230,17 @@ pub trait ProjectMembership<AccountId> {
 	fn standing(project: ProjectId, who: &AccountId) -> Option<Standing<Self::BlockNumber>>;
 
 	/// How many accounts are members of `project` by earned reputation now (stewards not
-	/// counted). Bounded work; fails (with the ledger's named error) if the count cannot be made
-	/// exact within it, until someone settles the project's standings.
-	fn members_count(project: ProjectId) -> Result<u32, DispatchError>;
+	/// counted), and how many standing epochs were settled to count them exactly (at most
+	/// [`Self::max_settle`]). Fails (with the ledger's named error) if the count cannot be made
+	/// exact within that bound, until someone settles the project's standings.
+	fn members_count(project: ProjectId) -> Result<(u32, u32), DispatchError>;
+
+	/// The most standing epochs [`Self::members_count`] settles in one call.
+	fn max_settle() -> u32;
+
+	/// The weight [`Self::members_count`] adds to its caller's when it settled `epochs` (its
+	/// caller's benchmark measures it with nothing to settle).
+	fn settle_weight(epochs: u32) -> Weight;
 }
 
 /// Sets up projects for the benchmarks of the pallets built on the projects pallet (tasks,

@@ -455,7 +455,7 @@ impl<T: Config> ProjectMembership<T::AccountId> for Pallet<T> {
 		Contributors::<T>::get(project, who)?.standing
 	}
 
-	fn members_count(project: ProjectId) -> Result<u32, DispatchError> {
+	fn members_count(project: ProjectId) -> Result<(u32, u32), DispatchError> {
 		polkadot_sdk::frame_support::storage::with_storage_layer(|| {
 			let mut books = Books::<T>::get(project);
 			let (steps, exact) = Pallet::<T>::settle(project, &mut books);
@@ -464,8 +464,21 @@ impl<T: Config> ProjectMembership<T::AccountId> for Pallet<T> {
 			if steps > 0 {
 				Books::<T>::insert(project, books);
 			}
-			Ok(members)
+			Ok((members, steps))
 		})
+	}
+
+	fn max_settle() -> u32 {
+		T::MaxSettle::get()
+	}
+
+	/// What `settle_standings` weighs for as many epochs: its base (reading and writing the
+	/// books) is charged only when something was settled.
+	fn settle_weight(epochs: u32) -> Weight {
+		if epochs == 0 {
+			return Weight::zero();
+		}
+		<T::WeightInfo as crate::WeightInfo>::settle_standings(epochs)
 	}
 }
 

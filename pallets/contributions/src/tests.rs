@@ -72,7 +72,7 @@ fn counted() -> u32 {
 	while <Contributions as ProjectMembership<_>>::members_count(0).is_err() {
 		assert_ok!(Contributions::settle_standings(RuntimeOrigin::signed(9), 0));
 	}
-	<Contributions as ProjectMembership<_>>::members_count(0).expect("settled")
+	<Contributions as ProjectMembership<_>>::members_count(0).expect("settled").0
 }
 
 #[test]
@@ -767,7 +767,7 @@ fn random_sequences_keep_the_ledger_consistent() {
 					standing + steward_alone,
 					"seed {seed}"
 				);
-				if let Ok(count) = <Contributions as ProjectMembership<_>>::members_count(0) {
+				if let Ok((count, _)) = <Contributions as ProjectMembership<_>>::members_count(0) {
 					assert_eq!(count, standing, "seed {seed}: the settled count");
 				}
 			}

@@ -417,15 +417,20 @@ pub mod pallet {
 		///
 		/// ## Complexity
 		/// O(1) in the project's members; O(S) in its stewards S (at most
-		/// [`Config::MaxStewards`]), which are recorded with the poll.
+		/// [`Config::MaxStewards`]), which are recorded with the poll; O(E) in the standing
+		/// epochs E the member count settles (charged for the most it may, refunded to those it
+		/// did: usually none).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_poll())]
+		#[pallet::weight(
+			T::WeightInfo::create_poll()
+				.saturating_add(T::Membership::settle_weight(T::Membership::max_settle()))
+		)]
 		pub fn create_poll(
 			origin: OriginFor<T>,
 			project: ProjectId,
 			options: BoundedVec<LabelOf<T>, T::MaxOptions>,
 			end: BlockNumberFor<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let creator = ensure_signed(origin)?;
 			ensure!(options.len() >= 2, Error::<T>::TooFewOptions);
 			ensure!(options.iter().all(|o| !o.is_empty()), Error::<T>::EmptyLabel);
@@ -433,7 +438,12 @@ pub mod pallet {
 			let bytes = options.iter().fold(0usize, |sum, o| sum.saturating_add(o.len()));
 			let tally = BoundedVec::truncate_from(alloc::vec![0; options.len()]);
 			let question = Question::Options(options);
-			Self::open(creator, project, question, false, bytes, tally, end, constitution)
+			let settled =
+				Self::open(creator, project, question, false, bytes, tally, end, constitution)?;
+			Ok(Some(
+				T::WeightInfo::create_poll().saturating_add(T::Membership::settle_weight(settled)),
+			)
+			.into())
 		}
 
 		/// Asks the project's members whether the project should make `call`, until block `end`.
@@ -480,9 +490,13 @@ pub mod pallet {
 		///
 		/// ## Complexity
 		/// O(L) in the call's encoded length L, O(1) in the project's members, O(S) in its
-		/// stewards S.
+		/// stewards S, O(E) in the standing epochs E the member count settles (as for
+		/// `create_poll`).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::propose(T::MaxProposalLen::get()))]
+		#[pallet::weight(
+			T::WeightInfo::propose(T::MaxProposalLen::get())
+				.saturating_add(T::Membership::settle_weight(T::Membership::max_settle()))
+		)]
 		pub fn propose(
 			origin: OriginFor<T>,
 			project: ProjectId,
@@ -502,9 +516,13 @@ pub mod pallet {
 			let bounded = Self::request_for_poll(*call)?;
 			let tally = BoundedVec::truncate_from(alloc::vec![0; 2]);
 			let question = Question::Proposal(bounded);
-			Self::open(creator, project, question, protected, bytes, tally, end, constitution)?;
+			let settled =
+				Self::open(creator, project, question, protected, bytes, tally, end, constitution)?;
 			let bytes = u32::try_from(bytes).unwrap_or(u32::MAX);
-			Ok(Some(T::WeightInfo::propose(bytes)).into())
+			Ok(Some(
+				T::WeightInfo::propose(bytes).saturating_add(T::Membership::settle_weight(settled)),
+			)
+			.into())
 		}
 
 		/// Casts `votes` votes for `choice` in a poll, at a cost of `votes²` voice credits.
@@ -885,7 +903,8 @@ pub mod pallet {
 		}
 
 		/// Opens a poll that [`Self::ensure_can_open`] allowed: holds the deposit, records the
-		/// electorate and the stewards, stores it.
+		/// electorate and the stewards, stores it. Returns how many standing epochs counting the
+		/// members settled.
 		#[allow(clippy::too_many_arguments)]
 		fn open(
 			creator: T::AccountId,
@@ -896,7 +915,7 @@ pub mod pallet {
 			tally: BoundedVec<u64, T::MaxOptions>,
 			end: BlockNumberFor<T>,
 			constitution: Constitution<BlockNumberFor<T>>,
-		) -> DispatchResult {
+		) -> Result<u32, DispatchError> {
 			let poll = NextPollId::<T>::get();
 			let next = poll.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let bytes = u32::try_from(bytes).unwrap_or(u32::MAX);
@@ -907,8 +926,9 @@ pub mod pallet {
 			// The stewards are counted on top of the members by reputation, without reading
 			// each one's standing: a steward who also stands counts twice, which can only make
 			// the quorum harder to reach, never easier.
-			let electorate = T::Membership::members_count(project)?
-				.saturating_add(u32::try_from(stewards.len()).unwrap_or(u32::MAX));
+			let (members, settled) = T::Membership::members_count(project)?;
+			let electorate =
+				members.saturating_add(u32::try_from(stewards.len()).unwrap_or(u32::MAX));
 			// The projects pallet bounds its stewards by the same constant.
 			if stewards.len() > T::MaxStewards::get() as usize {
 				polkadot_sdk::frame_support::defensive!("more stewards than MaxStewards");
@@ -959,7 +979,7 @@ pub mod pallet {
 				threshold,
 				electorate,
 			});
-			Ok(())
+			Ok(settled)
 		}
 	}
 }

@@ -68,12 +68,18 @@ impl ProjectMembership<AccountId> for MockMembership {
 	fn standing(project: ProjectId, who: &AccountId) -> Option<Standing<u64>> {
 		MEMBERS.with(|m| m.borrow().get(&(project, *who)).copied())
 	}
-	fn members_count(project: ProjectId) -> Result<u32, DispatchError> {
+	fn members_count(project: ProjectId) -> Result<(u32, u32), DispatchError> {
 		let now = System::block_number();
 		let count = MEMBERS.with(|m| {
 			m.borrow().iter().filter(|((p, _), s)| *p == project && s.held_at(&now)).count()
 		});
-		Ok(count as u32)
+		Ok((count as u32, 0))
+	}
+	fn max_settle() -> u32 {
+		8
+	}
+	fn settle_weight(epochs: u32) -> Weight {
+		Weight::from_parts(1_000_000 * epochs as u64, 1_000 * epochs as u64)
 	}
 }
 

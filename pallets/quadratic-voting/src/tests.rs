@@ -454,6 +454,32 @@ fn options_polls_can_tie() {
 	});
 }
 
+/// Opening a poll is charged for settling the most standing epochs the ledger may settle, and
+/// refunded to those it did (none here).
+#[test]
+fn opening_a_poll_is_refunded_to_the_epochs_it_settled() {
+	use crate::WeightInfo;
+	use commons_primitives::traits::ProjectMembership;
+	test(|| {
+		let project = project_with_members();
+		let call =
+			crate::Call::<Test>::create_poll { project, options: options(&["a", "b"]), end: 20 };
+		let declared =
+			polkadot_sdk::frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&call)
+				.call_weight;
+		let settle = <MockMembership as ProjectMembership<AccountId>>::settle_weight(8);
+		assert_eq!(declared, <() as WeightInfo>::create_poll() + settle);
+		let post = QuadraticVoting::create_poll(
+			RuntimeOrigin::signed(BOB),
+			project,
+			options(&["a", "b"]),
+			20,
+		)
+		.expect("a member opens a poll");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::create_poll()));
+	});
+}
+
 #[test]
 fn a_project_with_open_polls_cannot_be_reaped() {
 	test(|| {

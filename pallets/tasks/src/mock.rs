@@ -85,8 +85,14 @@ impl ProjectMembership<AccountId> for MockMembership {
 	fn standing(_: ProjectId, _: &AccountId) -> Option<Standing<u64>> {
 		None
 	}
-	fn members_count(_: ProjectId) -> Result<u32, DispatchError> {
-		Ok(0)
+	fn members_count(_: ProjectId) -> Result<(u32, u32), DispatchError> {
+		Ok((0, 0))
+	}
+	fn max_settle() -> u32 {
+		0
+	}
+	fn settle_weight(_: u32) -> polkadot_sdk::sp_runtime::Weight {
+		polkadot_sdk::sp_runtime::Weight::zero()
 	}
 }
 

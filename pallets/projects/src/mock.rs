@@ -101,15 +101,8 @@ impl crate::ReleaseMetadataDeposit<AccountId, u32> for KeepMetadata {
 		use frame_support::traits::fungibles::metadata::Inspect;
 		let (name, symbol) = (Assets::name(asset), Assets::symbol(asset));
 		let decimals = Assets::decimals(asset);
-		Assets::clear_metadata(RuntimeOrigin::signed(*owner), asset.into())?;
-		Assets::force_set_metadata(
-			RuntimeOrigin::root(),
-			asset.into(),
-			name,
-			symbol,
-			decimals,
-			false,
-		)
+		Assets::clear_metadata(RuntimeOrigin::signed(*owner), asset)?;
+		Assets::force_set_metadata(RuntimeOrigin::root(), asset, name, symbol, decimals, false)
 	}
 }
 

@@ -12,27 +12,53 @@
 // "Full blocks" are the blocks built after every extrinsic was in the pool, except the last one
 // (which takes the remainder); if there are none (a fast workload), all but the last.
 //
+// Then (unless `--no-large`) it builds a large project on the same chain (10,000 members, 1,000
+// open tasks and a running poll with 5,000 voters: `runtime/src/scale.rs`'s LARGE) with batched
+// extrinsics, runs the same workloads inside it, and prints their included extrinsics per full
+// block in a "large project" column beside the small projects' (and the large project's own
+// table below), with how long building the large project took.
+//
 // Usage: node bench/throughput.js [--block-time ms] [--accounts K] [--blocks B]
 //          [--max-per-workload N] [--markdown path]
-// or, from a test, `runThroughput({ blockTime, accounts, blocks, maxPerWorkload })`.
+//          [--no-large] [--large-members M] [--large-tasks T] [--large-voters V]
+// or, from a test, `runThroughput({ blockTime, accounts, blocks, maxPerWorkload, large })` (the
+// large project only with `large: true`).
 
 import { writeFileSync, statSync } from 'node:fs';
 import { hostname, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Keyring } from '@polkadot/api';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
 import { startNode, NODE_BINARY } from '../lib/node.js';
 import { devAccounts, describeError, sendOk, findEvent, UNIT } from '../lib/chain.js';
 
-const DEFAULTS = { 'block-time': 6000, accounts: 512, blocks: 4, markdown: '', 'max-per-workload': 9000 };
+// The large project's size: the LARGE community of the scale test (`runtime/src/scale.rs`).
+const LARGE = { members: 10_000, openTasks: 1_000, voters: 5_000 };
+const DEFAULTS = {
+  'block-time': 6000,
+  accounts: 512,
+  blocks: 4,
+  markdown: '',
+  'max-per-workload': 9000,
+  large: true,
+  'large-members': LARGE.members,
+  'large-tasks': LARGE.openTasks,
+  'large-voters': LARGE.voters,
+};
 // One reputation point as a `ReputationScore` (millionths of a point): `REPUTATION_POINT`.
 const POINT = 1_000_000n;
 
+/** `--key value` options, and `--flag` (`--no-flag`) for the boolean ones. */
 function parseArgs(argv, defaults) {
   const out = { ...defaults };
   for (let i = 0; i < argv.length; i += 1) {
     const key = argv[i].replace(/^--/, '');
+    const negated = key.replace(/^no-/, '');
+    if (typeof defaults[negated] === 'boolean') {
+      out[negated] = key === negated;
+      continue;
+    }
     if (!(key in defaults)) throw new Error(`unknown option ${argv[i]}`);
     out[key] = argv[i + 1];
     i += 1;
@@ -226,12 +252,68 @@ function mode(values) {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-/** Submits `calls` (each `{ call, signer }`) as setup, not measured; waits until all are in. */
+/**
+ * Submits `calls` (each `{ call, signer }`) as setup, not measured; waits until all are in.
+ * Fails if one failed, including a call dispatched by sudo (whose extrinsic succeeds anyway) and
+ * an item of a batch.
+ */
 async function setup(ctx, what, calls) {
-  log(`setup: ${what} (${calls.length})`);
-  const signed = await presign(ctx.api, ctx.keys, ctx.nonces, calls.length, (i) => calls[i]);
+  return submitSetup(ctx, what, await presignSetup(ctx, what, calls));
+}
+
+/** Signs setup `calls` (the first half of `setup`), to submit later with `submitSetup`. */
+async function presignSetup(ctx, what, calls) {
+  log(`setup: ${what}: signing ${calls.length}`);
+  return presign(ctx.api, ctx.keys, ctx.nonces, calls.length, (i) => calls[i]);
+}
+
+/** Submits pre-signed setup extrinsics (the second half of `setup`). */
+async function submitSetup(ctx, what, signed) {
+  log(`setup: ${what} (${signed.length})`);
   const run = await submitAndFollow(ctx.api, ctx.follower, signed, what);
+  run.results.forEach(({ events, block }, i) => {
+    for (const e of events) {
+      const sudo = e.section === 'sudo' && (e.method === 'Sudid' || e.method === 'SudoAsDone');
+      if (sudo && e.data.sudoResult.isErr) {
+        const { section, name } = describeError(ctx.api, e.data.sudoResult.asErr);
+        throw new Error(`${what}: extrinsic ${i} (block ${block}): a sudo call failed: ${section ? `${section}.${name}` : name}`);
+      }
+      if (e.section === 'utility' && (e.method === 'BatchInterrupted' || e.method === 'ItemFailed')) {
+        throw new Error(`${what}: extrinsic ${i} (block ${block}): a batch item failed: ${e.data.toString()}`);
+      }
+    }
+  });
   return run.results;
+}
+
+/**
+ * How many of `call` one batch may hold so that a block takes three such batches: a third of the
+ * normal-class ref_time, proof size and length, by the weight the runtime declares for a batch
+ * (`wrap` makes the batch extrinsic of a list of calls, e.g. sudo of `utility.batch_all`).
+ */
+async function batchSize(ctx, call, wrap, signer) {
+  const { api, limits } = ctx;
+  const weigh = async (k) => (await wrap(Array(k).fill(call)).paymentInfo(ctx.keys[signer])).weight;
+  const [one, eleven] = await Promise.all([weigh(1), weigh(11)]);
+  const perRef = Number(eleven.refTime.toBigInt() - one.refTime.toBigInt()) / 10;
+  const perProof = Number(eleven.proofSize.toBigInt() - one.proofSize.toBigInt()) / 10;
+  const perLength = call.method.encodedLength;
+  // A third, less 3% for each extrinsic's base weight and the batch's own.
+  const third = 0.97 / 3;
+  const size = Math.floor(Math.min(
+    Number(limits.refTime) * third / perRef,
+    perProof > 0 ? Number(limits.proofSize) * third / perProof : Infinity,
+    limits.length * third / perLength,
+    api.consts.utility.batchedCallsLimit.toNumber(),
+  ));
+  return Math.max(1, size);
+}
+
+/** `calls` in batches of `size`, each made an extrinsic of `signer` by `wrap`. */
+function batches(calls, size, wrap, signer) {
+  const out = [];
+  for (let i = 0; i < calls.length; i += size) out.push({ call: wrap(calls.slice(i, i + size)), signer });
+  return out;
 }
 
 /**
@@ -244,12 +326,26 @@ function capacity(info, length, limits, base) {
   return Math.floor(Math.min(Number(limits.refTime) / ref, limits.length / length));
 }
 
+/** The row of a task's whole cycle: its three extrinsics (claim, submit, review) share the blocks. */
+function cycleRow(cycle, blockTime) {
+  const perBlock = 1 / cycle.reduce((a, r) => a + 1 / r.perBlock, 0);
+  return {
+    name: 'claim + submit + review (one task)', n: cycle[0].n, blocks: cycle.reduce((a, r) => a + r.blocks, 0),
+    perBlock, perSecond: perBlock / (blockTime / 1000), fullness: null, bound: '',
+    refTimeUs: cycle.reduce((a, r) => a + r.refTimeUs, 0), proofSize: cycle.reduce((a, r) => a + r.proofSize, 0),
+    derived: true,
+  };
+}
+
 /**
  * Runs every workload once on a new dev node; resolves with the rows and the printed report.
- * `maxPerWorkload` caps N (a smoke run uses a few dozen).
+ * `maxPerWorkload` caps N (a smoke run uses a few dozen). With `large`, then builds a project of
+ * `largeSize` (`{ members, openTasks, voters }`, by default 10,000, 1,000 and 5,000) and runs the
+ * workloads again inside it: `largeRows`, and `largeBuild` (how long building it took).
  */
 export async function runThroughput({
   blockTime = 6000, accounts = 512, blocks = 4, maxPerWorkload = 9000, verbose = true,
+  large = false, largeSize = LARGE,
 } = {}) {
   const BLOCK_TIME = blockTime;
   const ACCOUNTS = accounts;
@@ -379,14 +475,7 @@ export async function runThroughput({
       if (!findEvent(events, 'tasks', 'TaskPaid')) throw new Error('a review paid nothing');
     }
     // A task's whole cycle: its three extrinsics share the blocks.
-    const cycle = rows.slice(-3);
-    const perBlock = 1 / cycle.reduce((a, r) => a + 1 / r.perBlock, 0);
-    rows.push({
-      name: 'claim + submit + review (one task)', n: tasks.length, blocks: cycle.reduce((a, r) => a + r.blocks, 0),
-      perBlock, perSecond: perBlock / (BLOCK_TIME / 1000), fullness: null, bound: '',
-      refTimeUs: cycle.reduce((a, r) => a + r.refTimeUs, 0), proofSize: cycle.reduce((a, r) => a + r.proofSize, 0),
-      derived: true,
-    });
+    rows.push(cycleRow(rows.slice(-3), BLOCK_TIME));
 
     // 7. contributions.recognize: each steward recognises accounts after its own, with a bonus
     // from the milestone and a 2-point boost from the reputation budget (which makes them members
@@ -434,37 +523,266 @@ export async function runThroughput({
     });
     rows.push((await measure(ctx, 'quadraticVoting.vote', nVote, vote, { limits })).row);
 
+    let largeRun = null;
+    if (large) {
+      ctx.limits = limits;
+      const workloads = { transfer, nTransfer, nCreate, nTasks, nRecognize, nVote, reward };
+      largeRun = await runLarge(ctx, { ...LARGE, ...largeSize }, workloads, { ACCOUNTS, acct, address });
+    }
+
     const elapsed = (Date.now() - started) / 1000;
-    return { rows, text: report(rows, limits, base, elapsed, { BLOCK_TIME, ACCOUNTS }) };
+    return {
+      rows,
+      largeRows: largeRun?.rows,
+      largeBuild: largeRun?.build,
+      text: report(rows, limits, base, elapsed, { BLOCK_TIME, ACCOUNTS }, largeRun),
+    };
   } finally {
     await node.stop();
   }
 }
 
-function report(rows, limits, base, elapsed, { BLOCK_TIME, ACCOUNTS }) {
+/**
+ * Builds a large project on the running chain, then runs the workloads inside it; resolves with
+ * their rows and what building it took.
+ *
+ * The project: a founder with a currency and a funded milestone, the budgets and a long half-life
+ * set by Root (sudo, standing in for the project's governance), and as many stewards as a project
+ * may have (they post the measured tasks and recognise); `members` accounts recognised by Root
+ * with a 2-point boost (the membership threshold is half a point; with the half-life nobody's
+ * standing ends during the run), each funded for fees and vote deposits; `openTasks` open tasks
+ * posted by the founder; and a poll open for as long as the runtime allows (MaxDuration), in which
+ * `voters` members voted. Recognitions, funding and tasks go in batches of a third of a block
+ * each (by the weight the runtime declares for the batch); the votes are signed by each member.
+ *
+ * The workloads are the small projects', with the large project's actors: its stewards post
+ * tasks (each reviewed by one of its members) and recognise; the bench accounts work on the tasks
+ * and receive the recognitions; members who have not voted yet vote in the running poll (and,
+ * if there are more votes to cast than such members, members vote in a second poll).
+ */
+async function runLarge(ctx, size, w, { ACCOUNTS, acct, address }) {
+  const { api, limits } = ctx;
+  const tx = api.tx;
+  if (size.voters > size.members) throw new Error('the large project needs at least as many members as voters');
+  const started = Date.now();
+  const firstBlock = ctx.follower.blocks.length;
+  log(`large project: building (${size.members} members, ${size.openTasks} open tasks, a poll with ${size.voters} voters)`);
+
+  // Keys from seeds: deriving 10,000 `//path` keys takes a minute, seeding them a few seconds.
+  // Every one is a new account (nonce 0).
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const addKeys = (what, n) => {
+    const first = ctx.keys.length;
+    for (let i = 0; i < n; i += 1) {
+      ctx.keys.push(keyring.addFromSeed(blake2AsU8a(`commons-bench-large-${what}-${i}`)));
+      ctx.nonces.push(0);
+    }
+    return (i) => first + i;
+  };
+  const nStewards = api.consts.projects.maxStewards.toNumber();
+  const steward = addKeys('steward', nStewards); // steward(0) is the founder
+  const member = addKeys('member', size.members);
+  const sudo = (call) => tx.sudo.sudo(call);
+  const rootBatch = (calls) => tx.sudo.sudo(tx.utility.batchAll(calls));
+  const founderBatch = (calls) => tx.utility.batchAll(calls);
+
+  // 1. In one extrinsic of Alice's: the stewards funded, the founder's project and milestone
+  // (sudo as the founder), the milestone funded, the budgets and half-life set, the stewards added.
+  const project = (await api.query.projects.nextProjectId()).toNumber();
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  const budget = 100_000_000n * UNIT;
+  const founder = address(steward(0));
+  const stewards = Array.from({ length: nStewards }, (_, s) => s);
+  const [founded] = await setup(ctx, 'large project: founder, stewards, milestone, budgets', [{
+    call: tx.utility.batchAll([
+      ...stewards.map((s) => sudo(tx.balances.forceSetBalance(address(steward(s)), 100_000n * UNIT))),
+      tx.sudo.sudoAs(founder, tx.projects.createProject('Large bench project', 'bafy-large-plan', {
+        symbol: 'LARGE', name: 'Large Bench Hours', decimals: 12, cap: 10n * budget, minBalance: 1_000n,
+      })),
+      tx.sudo.sudoAs(founder, tx.projects.addMilestone(project, 'bafy-large-milestone', 'ProjectCurrency', budget, head + 100_000)),
+      sudo(tx.projects.fundMilestone(project, 0)),
+      sudo(tx.contributions.setRecognitionBudget(project, budget)),
+      sudo(tx.contributions.setReputationBudget(project, 1_000_000n * POINT)),
+      sudo(tx.contributions.setHalfLife(project, 10_000_000)),
+      ...stewards.slice(1).map((s) => sudo(tx.projects.addSteward(project, address(steward(s))))),
+    ]),
+    signer: 0,
+  }]);
+  const founding = findEvent(founded.events, 'projects', 'ProjectCreated');
+  if (founding?.data.project.toNumber() !== project) throw new Error(`the large project is not project ${project}`);
+
+  // 2. The members recognised (Root) and funded (Root, with the bench accounts topped up for a
+  // second round of workloads), and the open tasks posted by the founder, reviewed by two other
+  // stewards (members without a recognition). All submitted at once; the blocks take them in turn.
+  const boost = 2n * POINT;
+  const threshold = api.consts.contributions.memberThreshold?.toBigInt() ?? POINT / 2n;
+  if (boost < threshold) throw new Error(`a recognition of ${boost} does not make a member (threshold ${threshold})`);
+  const recognitions = Array.from({ length: size.members }, (_, m) => (
+    tx.contributions.recognize(project, 0, address(member(m)), 0, boost, 'bafy-large-member')));
+  // The members who sign anything: the voters, those who vote in the vote workload (first the
+  // members who have not voted, then, in a second poll, the first members), and the reviewers.
+  const unvoted = size.members - size.voters;
+  const secondPoll = w.nVote > unvoted;
+  const nReviewers = Math.min(size.members, ACCOUNTS);
+  const signers = Math.min(size.members, Math.max(size.voters + Math.min(w.nVote, unvoted), w.nVote - unvoted, nReviewers));
+  const funding = [
+    ...Array.from({ length: signers }, (_, m) => tx.balances.forceSetBalance(address(member(m)), 10n * UNIT)),
+    ...Array.from({ length: ACCOUNTS }, (_, k) => tx.balances.forceSetBalance(address(acct(k)), 500n * UNIT)),
+  ];
+  // Runtimes up to spec 1006 cap a project's live tasks (`MaxLiveTasks`); later ones do not.
+  const liveCap = api.consts.tasks.maxLiveTasks?.toNumber();
+  const openTasks = liveCap === undefined ? size.openTasks : Math.min(size.openTasks, liveCap);
+  if (openTasks < size.openTasks) log(`large project: this runtime caps a project's live tasks at ${liveCap}: ${openTasks} open tasks`);
+  const reviewers = [address(steward(1)), address(steward(2))];
+  const posts = Array.from({ length: openTasks }, (_, t) => (
+    tx.tasks.postTask(project, 0, `bafy-large-open-task-${t}`, w.reward, head + 50_000, reviewers, 1)));
+  const [recognizeSize, fundSize, postSize] = await Promise.all([
+    batchSize(ctx, recognitions[0], rootBatch, 0),
+    batchSize(ctx, funding[0], rootBatch, 0),
+    batchSize(ctx, tx.tasks.postTask(project, 0, 'bafy-large-open-task-0', w.reward, head + 50_000, reviewers, 1), founderBatch, steward(0)),
+  ]);
+  log(`large project: batches of ${recognizeSize} recognitions, ${fundSize} fundings, ${postSize} tasks; ${signers} members funded`);
+  const recognised = submitSetup(ctx, 'large project: members recognised and funded, open tasks posted', await presignSetup(ctx, 'large project: recognitions, funding, tasks', [
+    ...batches(recognitions, recognizeSize, rootBatch, 0),
+    ...batches(funding, fundSize, rootBatch, 0),
+    ...batches(posts, postSize, founderBatch, steward(0)),
+  ]));
+  recognised.catch(() => {}); // awaited below, after the signing
+
+  // 3. While those are in blocks, the poll and its votes are signed. The poll is opened by a
+  // member once every member stands (the electorate and who may vote are fixed at opening), until
+  // the last block the runtime allows; a second one if the vote workload needs more voters than
+  // the members who have not voted in the first. The polls' ids are the next ones.
+  const firstPoll = (await api.query.quadraticVoting.nextPollId()).toNumber();
+  const [poll, poll2] = [firstPoll, secondPoll ? firstPoll + 1 : undefined];
+  const end = (await api.rpc.chain.getHeader()).number.toNumber() + api.consts.quadraticVoting.maxDuration.toNumber();
+  const polls = await presignSetup(ctx, 'large project: polls', Array.from({ length: secondPoll ? 2 : 1 }, () => ({
+    call: tx.quadraticVoting.createPoll(project, ['keep', 'change'], end),
+    signer: member(0),
+  })));
+  const votes = await presignSetup(ctx, 'large project: votes', Array.from({ length: size.voters }, (_, v) => ({
+    call: tx.quadraticVoting.vote(poll, { Option: v % 2 }, 3),
+    signer: member(v),
+  })));
+  await recognised;
+  const opened = await submitSetup(ctx, 'large project: polls', polls);
+  const created = opened.map(({ events }) => findEvent(events, 'quadraticVoting', 'PollCreated').data);
+  if (created[0].poll.toNumber() !== poll) throw new Error(`the large project's poll is not poll ${poll}`);
+  const electorate = created[0].electorate.toNumber();
+
+  // 4. The votes, each signed by its member.
+  await submitSetup(ctx, 'large project: votes', votes);
+  const record = (await api.query.quadraticVoting.polls(poll)).unwrap();
+  const stats = await api.query.tasks.taskStats?.(project);
+  const build = {
+    seconds: (Date.now() - started) / 1000,
+    blocks: ctx.follower.blocks.length - firstBlock,
+    members: size.members,
+    electorate,
+    openTasks,
+    voters: record.voters.toNumber(),
+    pollEnd: end,
+  };
+  log(`large project ${project}: built in ${build.seconds.toFixed(0)} s (${build.blocks} blocks): electorate ${electorate} (members and stewards), ${build.voters} voters in poll ${poll} (open until block ${end})${stats ? `, task stats ${stats.toString()}` : ''}`);
+
+  // The workloads, in the same order as in the small projects.
+  const rows = [];
+  const skipped = new Map();
+  rows.push((await measure(ctx, 'balances.transfer_keep_alive', w.nTransfer, w.transfer, { limits })).row);
+  const createProject = (i) => ({
+    call: tx.projects.createProject(`Bench project L${i}`, `bafy-bench-plan-L${i}`, {
+      symbol: `L${i}`, name: `Bench Hours L${i}`, decimals: 12, cap: 1_000_000n * UNIT, minBalance: 1_000n,
+    }),
+    signer: acct(i),
+  });
+  rows.push((await measure(ctx, 'projects.create_project', w.nCreate, createProject, { limits })).row);
+
+  const taskNames = ['tasks.post_task', 'tasks.claim_task', 'tasks.submit_work', 'tasks.review (approve and pay)', 'claim + submit + review (one task)'];
+  if (liveCap !== undefined && openTasks + w.nTasks > liveCap) {
+    const why = `live tasks capped at ${liveCap}`;
+    log(`large project: task workloads skipped (${openTasks} open and ${w.nTasks} more tasks; this runtime allows ${liveCap} live tasks a project)`);
+    for (const name of taskNames) skipped.set(name, why);
+  } else {
+    // Stewards post; one of the members (as many as there are bench accounts) reviews each task;
+    // the bench accounts work.
+    const due = (await api.rpc.chain.getHeader()).number.toNumber() + 50_000;
+    const postTask = (i) => ({
+      call: tx.tasks.postTask(project, 0, `bafy-large-task-${i}`, w.reward, due, [address(member(i % nReviewers))], 1),
+      signer: steward(i % nStewards),
+    });
+    const posted = await measure(ctx, 'tasks.post_task', w.nTasks, postTask, { limits });
+    rows.push(posted.row);
+    const tasks = posted.results.map(({ events }, i) => ({
+      id: findEvent(events, 'tasks', 'TaskPosted').data.task.toNumber(),
+      reviewer: member(i % nReviewers),
+      worker: acct(i),
+    }));
+    const claim = (i) => ({ call: tx.tasks.claimTask(tasks[i].id), signer: tasks[i].worker });
+    rows.push((await measure(ctx, 'tasks.claim_task', tasks.length, claim, { limits })).row);
+    const submit = (i) => ({ call: tx.tasks.submitWork(tasks[i].id, `bafy-large-work-${i}`), signer: tasks[i].worker });
+    rows.push((await measure(ctx, 'tasks.submit_work', tasks.length, submit, { limits })).row);
+    const review = (i) => ({ call: tx.tasks.review(tasks[i].id, true, `bafy-large-review-${i}`), signer: tasks[i].reviewer });
+    const reviewed = await measure(ctx, 'tasks.review (approve and pay)', tasks.length, review, { limits });
+    rows.push(reviewed.row);
+    for (const { events } of reviewed.results) {
+      if (!findEvent(events, 'tasks', 'TaskPaid')) throw new Error('a review in the large project paid nothing');
+    }
+    rows.push(cycleRow(rows.slice(-3), ctx.blockTime));
+  }
+
+  // Stewards recognise the bench accounts, with the small projects' bonus and boost.
+  const recognize = (i) => ({
+    call: tx.contributions.recognize(project, 0, address(acct(i)), UNIT, 2n * POINT, `bafy-large-thanks-${i}`),
+    signer: steward(i % nStewards),
+  });
+  rows.push((await measure(ctx, 'contributions.recognize', w.nRecognize, recognize, { limits })).row);
+
+  // Members who have not voted vote in the running poll, then (if needed) members in the second.
+  const nVote = Math.min(w.nVote, unvoted + (secondPoll ? signers : 0));
+  const vote = (i) => (i < unvoted
+    ? { call: tx.quadraticVoting.vote(poll, { Option: i % 2 }, 3), signer: member(size.voters + i) }
+    : { call: tx.quadraticVoting.vote(poll2, { Option: i % 2 }, 3), signer: member(i - unvoted) });
+  rows.push((await measure(ctx, 'quadraticVoting.vote', nVote, vote, { limits })).row);
+  return { rows, build, skipped, project, poll };
+}
+
+/** A markdown table of `rows`; `large` (rows by name) adds their "per full block" as a column. */
+function table(rows, large) {
   const baseline = rows[0].perBlock;
-  const header = ['call', 'N', 'blocks', 'per full block', 'per s', 'fullness (bound)', 'extrinsic weight µs', 'declared proof B', 'vs transfer'];
+  const header = ['call', 'N', 'blocks', 'per full block', ...(large ? ['large project'] : []), 'per s', 'fullness (bound)', 'extrinsic weight µs', 'declared proof B', 'vs transfer'];
   const lines = rows.map((r) => [
-    `\`${r.name}\``, r.n, r.blocks, r.perBlock.toFixed(0), r.perSecond.toFixed(0),
+    `\`${r.name}\``, r.n, r.blocks, r.perBlock.toFixed(0), ...(large ? [large(r.name)] : []), r.perSecond.toFixed(0),
     r.fullness === null ? '—' : `${(r.fullness * 100).toFixed(0)}% (${r.bound})`, r.refTimeUs.toFixed(1), r.proofSize,
     `${((r.perBlock / baseline) * 100).toFixed(0)}%`,
   ]);
-  const table = [
+  return [
     `| ${header.join(' | ')} |`,
     `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
     ...lines.map((l) => `| ${l.join(' | ')} |`),
   ].join('\n');
+}
+
+function report(rows, limits, base, elapsed, { BLOCK_TIME, ACCOUNTS }, largeRun) {
+  let large = null;
+  if (largeRun) {
+    const byName = new Map(largeRun.rows.map((r) => [r.name, r]));
+    large = (name) => (byName.has(name) ? byName.get(name).perBlock.toFixed(0) : `— (${largeRun.skipped.get(name) || 'not run'})`);
+  }
   const wasm = join(NODE_BINARY, '../wbuild/commons-runtime/commons_runtime.compact.compressed.wasm');
   let wasmSize = 'unknown';
   try { wasmSize = `${statSync(wasm).size} bytes`; } catch { /* not next to the node */ }
   const machine = `${hostname()}: ${cpus().length} × ${cpus()[0]?.model || 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
-  const text = [
+  const lines = [
     `Block time ${BLOCK_TIME} ms; ${ACCOUNTS} accounts; normal-class limits: ref_time ${(Number(limits.refTime) / 1e12).toFixed(3)} s, proof ${limits.proofSize} B, length ${limits.length} B; extrinsic base weight ${(Number(base.refTime) / 1e6).toFixed(1)} µs.`,
     `Machine: ${machine}. Runtime Wasm: ${wasmSize}. Run took ${elapsed.toFixed(0)} s.`,
-    '',
-    table,
-  ].join('\n');
-  return text;
+  ];
+  if (largeRun) {
+    const b = largeRun.build;
+    lines.push(`Large project: ${b.members} members (an electorate of ${b.electorate} with the stewards), ${b.openTasks} open tasks, a running poll with ${b.voters} voters; built in ${b.seconds.toFixed(0)} s (${b.blocks} blocks).`);
+  }
+  lines.push('', table(rows, large));
+  if (largeRun) lines.push('', 'In the large project:', '', table(largeRun.rows));
+  return lines.join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -474,6 +792,12 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     accounts: Number(args.accounts),
     blocks: Number(args.blocks),
     maxPerWorkload: Number(args['max-per-workload']),
+    large: args.large,
+    largeSize: {
+      members: Number(args['large-members']),
+      openTasks: Number(args['large-tasks']),
+      voters: Number(args['large-voters']),
+    },
   }).then(({ text }) => {
     console.log(text);
     if (args.markdown) {

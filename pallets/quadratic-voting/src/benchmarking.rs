@@ -8,7 +8,9 @@
 use super::*;
 use alloc::{boxed::Box, vec, vec::Vec};
 use commons_primitives::{
-	traits::{MembersBenchmarkHelper as _, ProjectsInterface as _, ReapRecords},
+	traits::{
+		MembersBenchmarkHelper as _, ProjectMembership as _, ProjectsInterface as _, ReapRecords,
+	},
 	ProjectId,
 };
 use polkadot_sdk::{

@@ -43,52 +43,52 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assets::Metadata` (r:1 w:1)
 	/// Proof: `Assets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Projects` (r:0 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	fn create_project() -> Weight {
 		// Proof size: measured `82`, estimated `3676`
-		// Minimum execution time: 133_268_000 picoseconds.
-		Weight::from_parts(137_364_000, 3676)
+		// Minimum execution time: 131_796_000 picoseconds.
+		Weight::from_parts(136_593_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	fn amend_plan() -> Weight {
-		// Proof size: measured `993`, estimated `4332`
-		// Minimum execution time: 15_163_000 picoseconds.
-		Weight::from_parts(16_845_000, 4332)
+		// Proof size: measured `1009`, estimated `4348`
+		// Minimum execution time: 15_293_000 picoseconds.
+		Weight::from_parts(16_825_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	fn add_steward() -> Weight {
-		// Proof size: measured `961`, estimated `4332`
-		// Minimum execution time: 14_902_000 picoseconds.
-		Weight::from_parts(16_384_000, 4332)
+		// Proof size: measured `977`, estimated `4348`
+		// Minimum execution time: 14_992_000 picoseconds.
+		Weight::from_parts(16_735_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	fn remove_steward() -> Weight {
-		// Proof size: measured `993`, estimated `4332`
-		// Minimum execution time: 14_712_000 picoseconds.
-		Weight::from_parts(16_064_000, 4332)
+		// Proof size: measured `1009`, estimated `4348`
+		// Minimum execution time: 14_962_000 picoseconds.
+		Weight::from_parts(16_554_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	fn transfer_founder() -> Weight {
-		// Proof size: measured `993`, estimated `4332`
-		// Minimum execution time: 15_052_000 picoseconds.
-		Weight::from_parts(16_475_000, 4332)
+		// Proof size: measured `1009`, estimated `4348`
+		// Minimum execution time: 15_122_000 picoseconds.
+		Weight::from_parts(16_444_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -98,14 +98,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Projects::Milestones` (r:0 w:1)
 	/// Proof: `Projects::Milestones` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
 	fn add_milestone() -> Weight {
-		// Proof size: measured `1188`, estimated `4332`
-		// Minimum execution time: 71_246_000 picoseconds.
-		Weight::from_parts(75_052_000, 4332)
+		// Proof size: measured `1204`, estimated `4348`
+		// Minimum execution time: 70_275_000 picoseconds.
+		Weight::from_parts(73_349_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Milestones` (r:1 w:1)
 	/// Proof: `Projects::Milestones` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -115,14 +115,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn fund_milestone() -> Weight {
-		// Proof size: measured `1199`, estimated `4332`
-		// Minimum execution time: 52_679_000 picoseconds.
-		Weight::from_parts(55_673_000, 4332)
+		// Proof size: measured `1215`, estimated `4348`
+		// Minimum execution time: 52_298_000 picoseconds.
+		Weight::from_parts(55_943_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Milestones` (r:1 w:1)
 	/// Proof: `Projects::Milestones` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -134,14 +134,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Projects::OpenDues` (r:1 w:1)
 	/// Proof: `Projects::OpenDues` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
 	fn complete_milestone() -> Weight {
-		// Proof size: measured `1755`, estimated `4332`
-		// Minimum execution time: 70_034_000 picoseconds.
-		Weight::from_parts(73_109_000, 4332)
+		// Proof size: measured `1771`, estimated `4348`
+		// Minimum execution time: 70_104_000 picoseconds.
+		Weight::from_parts(73_630_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Milestones` (r:1 w:1)
 	/// Proof: `Projects::Milestones` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -153,14 +153,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Projects::OpenDues` (r:1 w:1)
 	/// Proof: `Projects::OpenDues` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
 	fn cancel_milestone() -> Weight {
-		// Proof size: measured `1275`, estimated `4332`
-		// Minimum execution time: 65_978_000 picoseconds.
-		Weight::from_parts(68_713_000, 4332)
+		// Proof size: measured `1291`, estimated `4348`
+		// Minimum execution time: 65_998_000 picoseconds.
+		Weight::from_parts(69_083_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
@@ -168,32 +168,32 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Contributors` (r:1 w:1)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
-		// Proof size: measured `620`, estimated `4332`
-		// Minimum execution time: 71_737_000 picoseconds.
-		Weight::from_parts(75_222_000, 4332)
+		// Proof size: measured `636`, estimated `4348`
+		// Minimum execution time: 72_007_000 picoseconds.
+		Weight::from_parts(76_744_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	fn set_status() -> Weight {
-		// Proof size: measured `513`, estimated `4332`
-		// Minimum execution time: 14_482_000 picoseconds.
-		Weight::from_parts(15_824_000, 4332)
+		// Proof size: measured `529`, estimated `4348`
+		// Minimum execution time: 14_491_000 picoseconds.
+		Weight::from_parts(16_084_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	fn set_cap() -> Weight {
-		// Proof size: measured `513`, estimated `4332`
-		// Minimum execution time: 14_471_000 picoseconds.
-		Weight::from_parts(15_773_000, 4332)
+		// Proof size: measured `529`, estimated `4348`
+		// Minimum execution time: 14_632_000 picoseconds.
+		Weight::from_parts(16_054_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::TaskStats` (r:1 w:0)
 	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::OpenPolls` (r:1 w:0)
@@ -204,21 +204,33 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:65 w:65)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Contributors` (r:2 w:1)
+	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Recognitions` (r:1 w:0)
+	/// Proof: `Contributions::Recognitions` (`max_values`: None, `max_size`: Some(243), added: 2718, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::StandingEnds` (r:1 w:0)
+	/// Proof: `Contributions::StandingEnds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Books` (r:1 w:1)
+	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Constitutions` (r:1 w:0)
+	/// Proof: `QuadraticVoting::Constitutions` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:1 w:1)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Metadata` (r:1 w:1)
+	/// Proof: `Assets::Metadata` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::OpenDues` (r:0 w:1)
 	/// Proof: `Projects::OpenDues` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[0, 64]`.
 	fn reap_project(m: u32, ) -> Weight {
-		// Proof size: measured `1448 + m * (362 ±0)`, estimated `8799 + m * (2782 ±0)`
-		// Minimum execution time: 134_360_000 picoseconds.
-		Weight::from_parts(174_192_014, 8799)
-			.saturating_add(Weight::from_parts(48_820_716, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size: measured `1819 + m * (362 ±0)`, estimated `8799 + m * (2782 ±0)`
+		// Minimum execution time: 252_186_000 picoseconds.
+		Weight::from_parts(362_204_307, 8799)
+			.saturating_add(Weight::from_parts(48_967_831, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2782).saturating_mul(m.into()))
 	}
@@ -227,71 +239,71 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_project() -> Weight {
-		Weight::from_parts(137_364_000, 3676)
+		Weight::from_parts(136_593_000, 3676)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn amend_plan() -> Weight {
-		Weight::from_parts(16_845_000, 4332)
+		Weight::from_parts(16_825_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_steward() -> Weight {
-		Weight::from_parts(16_384_000, 4332)
+		Weight::from_parts(16_735_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_steward() -> Weight {
-		Weight::from_parts(16_064_000, 4332)
+		Weight::from_parts(16_554_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_founder() -> Weight {
-		Weight::from_parts(16_475_000, 4332)
+		Weight::from_parts(16_444_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_milestone() -> Weight {
-		Weight::from_parts(75_052_000, 4332)
+		Weight::from_parts(73_349_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn fund_milestone() -> Weight {
-		Weight::from_parts(55_673_000, 4332)
+		Weight::from_parts(55_943_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn complete_milestone() -> Weight {
-		Weight::from_parts(73_109_000, 4332)
+		Weight::from_parts(73_630_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel_milestone() -> Weight {
-		Weight::from_parts(68_713_000, 4332)
+		Weight::from_parts(69_083_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn donate() -> Weight {
-		Weight::from_parts(75_222_000, 4332)
+		Weight::from_parts(76_744_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_status() -> Weight {
-		Weight::from_parts(15_824_000, 4332)
+		Weight::from_parts(16_084_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_cap() -> Weight {
-		Weight::from_parts(15_773_000, 4332)
+		Weight::from_parts(16_054_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reap_project(m: u32, ) -> Weight {
-		Weight::from_parts(174_192_014, 8799)
-			.saturating_add(Weight::from_parts(48_820_716, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(362_204_307, 8799)
+			.saturating_add(Weight::from_parts(48_967_831, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2782).saturating_mul(m.into()))
 	}

@@ -30,7 +30,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributors` (r:8 w:0)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Milestones` (r:1 w:1)
@@ -39,8 +39,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::NextTaskId` (r:1 w:1)
 	/// Proof: `Tasks::NextTaskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::LiveDues` (r:1 w:1)
-	/// Proof: `Tasks::LiveDues` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::Dues` (r:1 w:1)
+	/// Proof: `Tasks::Dues` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::TaskStats` (r:1 w:1)
 	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -51,12 +51,16 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::Tasks` (r:0 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(621), added: 3096, mode: `MaxEncodedLen`)
-	fn post_task(_r: u32, ) -> Weight {
-		// Proof size: measured `2539`, estimated `22334`
-		// Minimum execution time: 213_208_000 picoseconds.
-		Weight::from_parts(221_019_000, 22334)
-			.saturating_add(T::DbWeight::get().reads(19_u64))
+	/// The range of component `r` is `[1, 8]`.
+	fn post_task(r: u32, ) -> Weight {
+		// Proof size: measured `1494`, estimated `6208 + r * (2668 ±0)`
+		// Minimum execution time: 173_319_000 picoseconds.
+		Weight::from_parts(177_881_488, 6208)
+			.saturating_add(Weight::from_parts(5_390_920, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(r.into()))
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(621), added: 3096, mode: `MaxEncodedLen`)
@@ -66,8 +70,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn claim_task() -> Weight {
 		// Proof size: measured `754`, estimated `4086`
-		// Minimum execution time: 67_871_000 picoseconds.
-		Weight::from_parts(70_656_000, 4086)
+		// Minimum execution time: 68_612_000 picoseconds.
+		Weight::from_parts(73_239_000, 4086)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -77,15 +81,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
 		// Proof size: measured `739`, estimated `4086`
-		// Minimum execution time: 21_271_000 picoseconds.
-		Weight::from_parts(23_165_000, 4086)
+		// Minimum execution time: 21_211_000 picoseconds.
+		Weight::from_parts(25_207_000, 4086)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(621), added: 3096, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -94,20 +98,25 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::LiveDues` (r:1 w:1)
-	/// Proof: `Tasks::LiveDues` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::Dues` (r:1 w:1)
+	/// Proof: `Tasks::Dues` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::TaskStats` (r:1 w:1)
 	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributors` (r:9 w:9)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	fn review_and_pay(_a: u32, ) -> Weight {
-		// Proof size: measured `3627`, estimated `25002`
-		// Minimum execution time: 286_918_000 picoseconds.
-		Weight::from_parts(295_610_000, 25002)
-			.saturating_add(T::DbWeight::get().reads(22_u64))
-			.saturating_add(T::DbWeight::get().writes(21_u64))
+	/// The range of component `a` is `[1, 8]`.
+	fn review_and_pay(a: u32, ) -> Weight {
+		// Proof size: measured `2631`, estimated `8799 + a * (2668 ±0)`
+		// Minimum execution time: 207_909_000 picoseconds.
+		Weight::from_parts(206_247_230, 8799)
+			.saturating_add(Weight::from_parts(10_961_336, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(a.into()))
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(621), added: 3096, mode: `MaxEncodedLen`)
@@ -119,8 +128,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn review_and_reopen() -> Weight {
 		// Proof size: measured `1207`, estimated `6196`
-		// Minimum execution time: 79_098_000 picoseconds.
-		Weight::from_parts(82_603_000, 6196)
+		// Minimum execution time: 78_687_000 picoseconds.
+		Weight::from_parts(85_718_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -134,8 +143,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn unclaim() -> Weight {
 		// Proof size: measured `1207`, estimated `6196`
-		// Minimum execution time: 109_863_000 picoseconds.
-		Weight::from_parts(115_231_000, 6196)
+		// Minimum execution time: 108_641_000 picoseconds.
+		Weight::from_parts(113_419_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -149,15 +158,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn release_expired() -> Weight {
 		// Proof size: measured `1109`, estimated `6196`
-		// Minimum execution time: 77_996_000 picoseconds.
-		Weight::from_parts(81_231_000, 6196)
+		// Minimum execution time: 77_736_000 picoseconds.
+		Weight::from_parts(81_371_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(621), added: 3096, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -168,14 +177,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::LiveDues` (r:1 w:1)
-	/// Proof: `Tasks::LiveDues` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::Dues` (r:1 w:1)
+	/// Proof: `Tasks::Dues` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Tasks::TaskStats` (r:1 w:1)
 	/// Proof: `Tasks::TaskStats` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn cancel_task() -> Weight {
-		// Proof size: measured `3772`, estimated `8799`
-		// Minimum execution time: 194_830_000 picoseconds.
-		Weight::from_parts(200_338_000, 8799)
+		// Proof size: measured `2776`, estimated `8799`
+		// Minimum execution time: 191_715_000 picoseconds.
+		Weight::from_parts(201_060_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -183,76 +192,83 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(621), added: 3096, mode: `MaxEncodedLen`)
 	fn review_and_record() -> Weight {
 		// Proof size: measured `747`, estimated `4086`
-		// Minimum execution time: 17_005_000 picoseconds.
-		Weight::from_parts(18_738_000, 4086)
+		// Minimum execution time: 16_715_000 picoseconds.
+		Weight::from_parts(19_919_000, 4086)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Tasks::Tasks` (r:1 w:1)
 	/// Proof: `Tasks::Tasks` (`max_values`: None, `max_size`: Some(621), added: 3096, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
-	/// Storage: `Tasks::LiveDues` (r:1 w:1)
-	/// Proof: `Tasks::LiveDues` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
+	/// Storage: `Tasks::Dues` (r:2 w:2)
+	/// Proof: `Tasks::Dues` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn reschedule_task() -> Weight {
-		// Proof size: measured `2315`, estimated `4503`
-		// Minimum execution time: 31_276_000 picoseconds.
-		Weight::from_parts(33_651_000, 4503)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `1319`, estimated `5996`
+		// Minimum execution time: 32_389_000 picoseconds.
+		Weight::from_parts(40_410_000, 5996)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn post_task(_r: u32, ) -> Weight {
-		Weight::from_parts(221_019_000, 22334)
-			.saturating_add(RocksDbWeight::get().reads(19_u64))
+	fn post_task(r: u32, ) -> Weight {
+		Weight::from_parts(177_881_488, 6208)
+			.saturating_add(Weight::from_parts(5_390_920, 0).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(r.into()))
 	}
 	fn claim_task() -> Weight {
-		Weight::from_parts(70_656_000, 4086)
+		Weight::from_parts(73_239_000, 4086)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn submit_work() -> Weight {
-		Weight::from_parts(23_165_000, 4086)
+		Weight::from_parts(25_207_000, 4086)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn review_and_pay(_a: u32, ) -> Weight {
-		Weight::from_parts(295_610_000, 25002)
-			.saturating_add(RocksDbWeight::get().reads(22_u64))
-			.saturating_add(RocksDbWeight::get().writes(21_u64))
+	fn review_and_pay(a: u32, ) -> Weight {
+		Weight::from_parts(206_247_230, 8799)
+			.saturating_add(Weight::from_parts(10_961_336, 0).saturating_mul(a.into()))
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(a.into()))
 	}
 	fn review_and_reopen() -> Weight {
-		Weight::from_parts(82_603_000, 6196)
+		Weight::from_parts(85_718_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn unclaim() -> Weight {
-		Weight::from_parts(115_231_000, 6196)
+		Weight::from_parts(113_419_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn release_expired() -> Weight {
-		Weight::from_parts(81_231_000, 6196)
+		Weight::from_parts(81_371_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_task() -> Weight {
-		Weight::from_parts(200_338_000, 8799)
+		Weight::from_parts(201_060_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn review_and_record() -> Weight {
-		Weight::from_parts(18_738_000, 4086)
+		Weight::from_parts(19_919_000, 4086)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reschedule_task() -> Weight {
-		Weight::from_parts(33_651_000, 4503)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(40_410_000, 5996)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

@@ -29,7 +29,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Projects::Projects` (r:1 w:1)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Milestones` (r:1 w:1)
 	/// Proof: `Projects::Milestones` (`max_values`: None, `max_size`: Some(307), added: 2782, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
@@ -47,57 +47,57 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Recognitions` (r:0 w:1)
 	/// Proof: `Contributions::Recognitions` (`max_values`: None, `max_size`: Some(243), added: 2718, mode: `MaxEncodedLen`)
 	fn recognize() -> Weight {
-		// Proof size: measured `2373`, estimated `6208`
-		// Minimum execution time: 144_495_000 picoseconds.
-		Weight::from_parts(150_764_000, 6208)
+		// Proof size: measured `2389`, estimated `6208`
+		// Minimum execution time: 141_140_000 picoseconds.
+		Weight::from_parts(146_528_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
 	fn set_half_life() -> Weight {
-		// Proof size: measured `1169`, estimated `4332`
-		// Minimum execution time: 20_140_000 picoseconds.
-		Weight::from_parts(22_333_000, 4332)
+		// Proof size: measured `1185`, estimated `4348`
+		// Minimum execution time: 20_230_000 picoseconds.
+		Weight::from_parts(21_953_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
 	fn set_recognition_budget() -> Weight {
-		// Proof size: measured `1169`, estimated `4332`
-		// Minimum execution time: 20_710_000 picoseconds.
-		Weight::from_parts(22_333_000, 4332)
+		// Proof size: measured `1185`, estimated `4348`
+		// Minimum execution time: 20_220_000 picoseconds.
+		Weight::from_parts(22_033_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
 	fn set_reputation_budget() -> Weight {
-		// Proof size: measured `1169`, estimated `4332`
-		// Minimum execution time: 20_270_000 picoseconds.
-		Weight::from_parts(22_844_000, 4332)
+		// Proof size: measured `1185`, estimated `4348`
+		// Minimum execution time: 20_450_000 picoseconds.
+		Weight::from_parts(22_103_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::StandingEnds` (r:8 w:8)
 	/// Proof: `Contributions::StandingEnds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 8]`.
 	fn settle_standings(s: u32, ) -> Weight {
-		// Proof size: measured `662 + s * (20 ±0)`, estimated `4332 + s * (2503 ±0)`
-		// Minimum execution time: 27_140_000 picoseconds.
-		Weight::from_parts(24_578_810, 4332)
-			.saturating_add(Weight::from_parts(4_224_627, 0).saturating_mul(s.into()))
+		// Proof size: measured `678 + s * (20 ±0)`, estimated `4348 + s * (2503 ±0)`
+		// Minimum execution time: 27_200_000 picoseconds.
+		Weight::from_parts(24_737_770, 4348)
+			.saturating_add(Weight::from_parts(4_198_430, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -105,7 +105,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributors` (r:1 w:0)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::NextAttestationId` (r:1 w:1)
@@ -117,16 +117,16 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Attestations` (r:0 w:1)
 	/// Proof: `Contributions::Attestations` (`max_values`: None, `max_size`: Some(279), added: 2754, mode: `MaxEncodedLen`)
 	fn request_attestation() -> Weight {
-		// Proof size: measured `1228`, estimated `4332`
-		// Minimum execution time: 78_868_000 picoseconds.
-		Weight::from_parts(82_814_000, 4332)
+		// Proof size: measured `1244`, estimated `4348`
+		// Minimum execution time: 79_668_000 picoseconds.
+		Weight::from_parts(83_905_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Contributions::Attestations` (r:1 w:1)
 	/// Proof: `Contributions::Attestations` (`max_values`: None, `max_size`: Some(279), added: 2754, mode: `MaxEncodedLen`)
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributors` (r:2 w:1)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Books` (r:1 w:1)
@@ -138,9 +138,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::StandingEnds` (r:2 w:2)
 	/// Proof: `Contributions::StandingEnds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn endorse() -> Weight {
-		// Proof size: measured `2536`, estimated `6326`
-		// Minimum execution time: 118_566_000 picoseconds.
-		Weight::from_parts(123_334_000, 6326)
+		// Proof size: measured `2552`, estimated `6326`
+		// Minimum execution time: 114_490_000 picoseconds.
+		Weight::from_parts(118_757_000, 6326)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -152,45 +152,50 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn clear_lapsed() -> Weight {
 		// Proof size: measured `537`, estimated `3744`
-		// Minimum execution time: 55_893_000 picoseconds.
-		Weight::from_parts(58_297_000, 3744)
+		// Minimum execution time: 55_502_000 picoseconds.
+		Weight::from_parts(58_207_000, 3744)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Contributions::Contributors` (r:999 w:999)
+	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// The range of component `r` is `[1, 1000]`.
 	fn reap_records(r: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3_600)
-			.saturating_add(Weight::from_parts(10_000_000, 2_600).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof size: measured `208 + r * (85 ±0)`, estimated `990 + r * (2668 ±0)`
+		// Minimum execution time: 12_238_000 picoseconds.
+		Weight::from_parts(8_945_247, 990)
+			.saturating_add(Weight::from_parts(3_624_459, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(r.into()))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn recognize() -> Weight {
-		Weight::from_parts(150_764_000, 6208)
+		Weight::from_parts(146_528_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn set_half_life() -> Weight {
-		Weight::from_parts(22_333_000, 4332)
+		Weight::from_parts(21_953_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_recognition_budget() -> Weight {
-		Weight::from_parts(22_333_000, 4332)
+		Weight::from_parts(22_033_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_reputation_budget() -> Weight {
-		Weight::from_parts(22_844_000, 4332)
+		Weight::from_parts(22_103_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn settle_standings(s: u32, ) -> Weight {
-		Weight::from_parts(24_578_810, 4332)
-			.saturating_add(Weight::from_parts(4_224_627, 0).saturating_mul(s.into()))
+		Weight::from_parts(24_737_770, 4348)
+			.saturating_add(Weight::from_parts(4_198_430, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -198,25 +203,25 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(s.into()))
 	}
 	fn request_attestation() -> Weight {
-		Weight::from_parts(82_814_000, 4332)
+		Weight::from_parts(83_905_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn endorse() -> Weight {
-		Weight::from_parts(123_334_000, 6326)
+		Weight::from_parts(118_757_000, 6326)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn clear_lapsed() -> Weight {
-		Weight::from_parts(58_297_000, 3744)
+		Weight::from_parts(58_207_000, 3744)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reap_records(r: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3_600)
-			.saturating_add(Weight::from_parts(10_000_000, 2_600).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		Weight::from_parts(8_945_247, 990)
+			.saturating_add(Weight::from_parts(3_624_459, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(r.into()))
 	}
 }

@@ -28,34 +28,36 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributors` (r:1 w:0)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Constitutions` (r:1 w:0)
 	/// Proof: `QuadraticVoting::Constitutions` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::NextPollId` (r:1 w:1)
 	/// Proof: `QuadraticVoting::NextPollId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Books` (r:1 w:1)
+	/// Storage: `Contributions::Books` (r:1 w:0)
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::StandingEnds` (r:8 w:8)
-	/// Proof: `Contributions::StandingEnds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::OpenPolls` (r:1 w:1)
 	/// Proof: `QuadraticVoting::OpenPolls` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::PollQuestions` (r:0 w:1)
+	/// Proof: `QuadraticVoting::PollQuestions` (`max_values`: None, `max_size`: Some(1070), added: 3545, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::PollStewards` (r:0 w:1)
+	/// Proof: `QuadraticVoting::PollStewards` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Polls` (r:0 w:1)
-	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	fn create_poll() -> Weight {
-		// Proof size: measured `1979`, estimated `21014`
-		// Minimum execution time: 140_850_000 picoseconds.
-		Weight::from_parts(145_146_000, 21014)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+		// Proof size: measured `1818`, estimated `4348`
+		// Minimum execution time: 108_242_000 picoseconds.
+		Weight::from_parts(113_449_000, 4348)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributors` (r:1 w:0)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Constitutions` (r:1 w:0)
@@ -66,33 +68,37 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::NextPollId` (r:1 w:1)
 	/// Proof: `QuadraticVoting::NextPollId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Books` (r:1 w:1)
+	/// Storage: `Contributions::Books` (r:1 w:0)
 	/// Proof: `Contributions::Books` (`max_values`: None, `max_size`: Some(674), added: 3149, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::StandingEnds` (r:8 w:8)
-	/// Proof: `Contributions::StandingEnds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::OpenPolls` (r:1 w:1)
 	/// Proof: `QuadraticVoting::OpenPolls` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::PollQuestions` (r:0 w:1)
+	/// Proof: `QuadraticVoting::PollQuestions` (`max_values`: None, `max_size`: Some(1070), added: 3545, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::PollStewards` (r:0 w:1)
+	/// Proof: `QuadraticVoting::PollStewards` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Polls` (r:0 w:1)
-	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::PreimageFor` (r:0 w:1)
 	/// Proof: `Preimage::PreimageFor` (`max_values`: None, `max_size`: Some(4194344), added: 4196819, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[16, 4096]`.
 	fn propose(l: u32, ) -> Weight {
-		// Proof size: measured `1983`, estimated `21014`
-		// Minimum execution time: 139_608_000 picoseconds.
-		Weight::from_parts(155_472_015, 21014)
-			.saturating_add(Weight::from_parts(3_448, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(18_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+		// Proof size: measured `1822`, estimated `4348`
+		// Minimum execution time: 107_400_000 picoseconds.
+		Weight::from_parts(121_993_579, 4348)
+			.saturating_add(Weight::from_parts(4_119, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `QuadraticVoting::Polls` (r:1 w:1)
-	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributors` (r:1 w:0)
 	/// Proof: `Contributions::Contributors` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::PollStewards` (r:1 w:0)
+	/// Proof: `QuadraticVoting::PollStewards` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Votes` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -100,29 +106,33 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `2140`, estimated `5252`
-		// Minimum execution time: 88_682_000 picoseconds.
-		Weight::from_parts(92_788_000, 5252)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `1577`, estimated `3990`
+		// Minimum execution time: 87_911_000 picoseconds.
+		Weight::from_parts(91_056_000, 3990)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `QuadraticVoting::Polls` (r:1 w:1)
-	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::PollQuestions` (r:1 w:1)
+	/// Proof: `QuadraticVoting::PollQuestions` (`max_values`: None, `max_size`: Some(1070), added: 3545, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::OpenPolls` (r:1 w:1)
 	/// Proof: `QuadraticVoting::OpenPolls` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::PollStewards` (r:0 w:1)
+	/// Proof: `QuadraticVoting::PollStewards` (`max_values`: None, `max_size`: Some(525), added: 3000, mode: `MaxEncodedLen`)
 	fn close_poll() -> Weight {
-		// Proof size: measured `524`, estimated `5252`
-		// Minimum execution time: 68_131_000 picoseconds.
-		Weight::from_parts(72_117_000, 5252)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `562`, estimated `4535`
+		// Minimum execution time: 74_531_000 picoseconds.
+		Weight::from_parts(78_186_000, 4535)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `QuadraticVoting::Polls` (r:1 w:0)
-	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Votes` (r:2 w:1)
 	/// Proof: `QuadraticVoting::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -130,14 +140,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
-		// Proof size: measured `407`, estimated `6110`
-		// Minimum execution time: 66_339_000 picoseconds.
-		Weight::from_parts(69_113_000, 6110)
+		// Proof size: measured `368`, estimated `6110`
+		// Minimum execution time: 66_259_000 picoseconds.
+		Weight::from_parts(69_483_000, 6110)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `QuadraticVoting::Polls` (r:1 w:0)
-	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(1787), added: 4262, mode: `MaxEncodedLen`)
+	/// Proof: `QuadraticVoting::Polls` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Votes` (r:101 w:100)
 	/// Proof: `QuadraticVoting::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:100 w:100)
@@ -146,28 +156,32 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 100]`.
 	fn clear_votes(n: u32, ) -> Weight {
-		// Proof size: measured `199 + n * (232 ±0)`, estimated `5252 + n * (2686 ±0)`
-		// Minimum execution time: 70_655_000 picoseconds.
-		Weight::from_parts(71_637_000, 5252)
-			.saturating_add(Weight::from_parts(50_164_339, 0).saturating_mul(n.into()))
+		// Proof size: measured `160 + n * (232 ±0)`, estimated `3682 + n * (2686 ±0)`
+		// Minimum execution time: 69_984_000 picoseconds.
+		Weight::from_parts(71_367_000, 3682)
+			.saturating_add(Weight::from_parts(49_490_564, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2686).saturating_mul(n.into()))
 	}
 	/// Storage: `Projects::Projects` (r:1 w:0)
-	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(867), added: 3342, mode: `MaxEncodedLen`)
+	/// Proof: `Projects::Projects` (`max_values`: None, `max_size`: Some(883), added: 3358, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Constitutions` (r:0 w:1)
 	/// Proof: `QuadraticVoting::Constitutions` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	fn set_constitution() -> Weight {
-		// Proof size: measured `434`, estimated `4332`
-		// Minimum execution time: 14_883_000 picoseconds.
-		Weight::from_parts(16_555_000, 4332)
+		// Proof size: measured `450`, estimated `4348`
+		// Minimum execution time: 14_972_000 picoseconds.
+		Weight::from_parts(16_554_000, 4348)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `QuadraticVoting::Constitutions` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Constitutions` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	fn reap_records() -> Weight {
-		Weight::from_parts(10_000_000, 3_500)
+		// Proof size: measured `89`, estimated `3488`
+		// Minimum execution time: 6_550_000 picoseconds.
+		Weight::from_parts(7_401_000, 3488)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -176,46 +190,46 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_poll() -> Weight {
-		Weight::from_parts(145_146_000, 21014)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
+		Weight::from_parts(113_449_000, 4348)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn propose(l: u32, ) -> Weight {
-		Weight::from_parts(155_472_015, 21014)
-			.saturating_add(Weight::from_parts(3_448, 0).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(18_u64))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
+		Weight::from_parts(121_993_579, 4348)
+			.saturating_add(Weight::from_parts(4_119, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(92_788_000, 5252)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(91_056_000, 3990)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn close_poll() -> Weight {
-		Weight::from_parts(72_117_000, 5252)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(78_186_000, 4535)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(69_113_000, 6110)
+		Weight::from_parts(69_483_000, 6110)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_votes(n: u32, ) -> Weight {
-		Weight::from_parts(71_637_000, 5252)
-			.saturating_add(Weight::from_parts(50_164_339, 0).saturating_mul(n.into()))
+		Weight::from_parts(71_367_000, 3682)
+			.saturating_add(Weight::from_parts(49_490_564, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2686).saturating_mul(n.into()))
 	}
 	fn set_constitution() -> Weight {
-		Weight::from_parts(16_555_000, 4332)
+		Weight::from_parts(16_554_000, 4348)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reap_records() -> Weight {
-		Weight::from_parts(10_000_000, 3_500)
+		Weight::from_parts(7_401_000, 3488)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

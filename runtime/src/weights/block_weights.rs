@@ -2,7 +2,7 @@
 // do not edit by hand.
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-28 (Y/M/D)
+//! DATE: 2026-11-30 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `commons`
@@ -39,17 +39,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 390_472, 523_250
-	///   Average:  415_155
-	///   Median:   404_273
-	///   Std-Dev:  26049.86
+	///   Min, Max: 499_574, 699_001
+	///   Average:  549_054
+	///   Median:   530_910
+	///   Std-Dev:  41283.97
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 489_640
-	///   95th: 464_513
-	///   75th: 426_025
+	///   99th: 685_621
+	///   95th: 628_336
+	///   75th: 570_569
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(415_155), 3_269);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(549_054), 3_269);
 }
 
 #[cfg(test)]

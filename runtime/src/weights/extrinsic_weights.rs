@@ -2,7 +2,7 @@
 // do not edit by hand.
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-28 (Y/M/D)
+//! DATE: 2026-11-30 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `commons`
@@ -39,17 +39,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 100_099, 111_740
-	///   Average:  102_784
-	///   Median:   102_534
-	///   Std-Dev:  1924.04
+	///   Min, Max: 134_368, 152_869
+	///   Average:  136_877
+	///   Median:   135_424
+	///   Std-Dev:  3352.89
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 108_433
-	///   95th: 106_475
-	///   75th: 103_573
+	///   99th: 147_864
+	///   95th: 144_361
+	///   75th: 137_507
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(102_784), 166);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(136_877), 166);
 }
 
 #[cfg(test)]

@@ -4,6 +4,10 @@
 //! `commons_runtime_upgrade.compact.compressed.wasm`: the same runtime with `test-upgrade`, whose
 //! `spec_version` is one higher, for the end-to-end runtime-upgrade test. Both builds share the
 //! Wasm target directory, so the second one recompiles only this crate.
+//!
+//! With `try-runtime` as well (scripts/build-try-runtime.sh, in a target directory of its own), a
+//! third: `commons_runtime_broken_upgrade`, the upgrade with `test-broken-upgrade`, whose migration
+//! breaks an invariant that the try-runtime check of the end-to-end tests must catch.
 
 #[cfg(feature = "std")]
 fn main() {
@@ -21,6 +25,12 @@ fn main() {
 			.enable_feature("test-upgrade")
 			.set_file_name("commons_runtime_upgrade")
 			.build();
+		if std::env::var_os("CARGO_FEATURE_TRY_RUNTIME").is_some() {
+			WasmBuilder::init_with_defaults()
+				.enable_feature("test-broken-upgrade")
+				.set_file_name("commons_runtime_broken_upgrade")
+				.build();
+		}
 	}
 }
 

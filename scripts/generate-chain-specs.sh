@@ -4,7 +4,10 @@
 #
 #   chain-specs/commons-development.json   preset `development`,   fast-runtime Wasm (the node's)
 #   chain-specs/commons-local-testnet.json preset `local_testnet`, fast-runtime Wasm (the node's)
+#   chain-specs/commons-development-raw.json  the same, raw (genesis storage): what chopsticks
+#                                             and tools that do not run a runtime read
 #   chain-specs/commons-production.json    preset `production`,    Wasm built without fast-runtime
+#                                          or sudo: a template with no key (scripts/production-spec)
 #
 # Run any of them with `commons-node --chain <file>` or a stock `polkadot-omni-node --chain <file>`.
 set -euo pipefail
@@ -35,3 +38,6 @@ mkdir -p chain-specs
 spec commons-development.json "Commons Development" commons_dev development paseo development "$DEV_WASM"
 spec commons-local-testnet.json "Commons Local Testnet" commons_local local rococo-local local_testnet "$DEV_WASM"
 spec commons-production.json "Commons" commons live polkadot production "$PROD_WASM"
+"$NODE" chain-spec-builder -c chain-specs/commons-development-raw.json convert-to-raw \
+	chain-specs/commons-development.json
+echo chain-specs/commons-development-raw.json

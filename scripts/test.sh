@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the machine and runs every check and test of Commons, timing each stage:
 #   formatting (Rust and TOML), feature propagation, the node build (with both runtime Wasm
-#   blobs), clippy, unit tests, the pallets' benchmarks as tests, end-to-end.
+#   blobs), clippy, unit tests (also in the deployed runtime's configuration), the pallets'
+#   benchmarks as tests, the try-runtime Wasm blobs, end-to-end.
 # Idempotent; a warm run reuses $CARGO_TARGET_DIR (default ~/.cache/commons/target).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,6 +42,11 @@ stage "node build" "$ROOT/scripts/build-node.sh"
 stage "clippy" env SKIP_COMMONS_RUNTIME_WASM_BUILD=1 \
 	cargo clippy --locked --release --workspace --all-targets -- -D warnings
 stage "unit tests" cargo test --locked --release --workspace
+# The runtime's composition tests again, in the runtime a community deploys: without the node's
+# `development` features (no `fast-runtime`, no `sudo`), in the target directory where
+# scripts/generate-chain-specs.sh builds that runtime (whose dependencies have these features).
+stage "deployed runtime tests" env CARGO_TARGET_DIR="$CARGO_TARGET_DIR/production-runtime" \
+	cargo test --locked --release -p commons-runtime --lib -- tests::
 # The pallets' benchmarks, run once each against their mocks. `runtime-benchmarks` changes the
 # features of the whole FRAME stack, so this builds in the target directory that
 # scripts/benchmark.sh uses, never disturbing the node's.
@@ -48,4 +54,7 @@ stage "benchmark tests" env CARGO_TARGET_DIR="$CARGO_TARGET_DIR/benchmarks" \
 	cargo test --locked --release -p pallet-projects -p pallet-tasks -p pallet-contributions \
 	-p pallet-quadratic-voting \
 	--features runtime-benchmarks
+# The try-runtime builds of the upgrade the end-to-end tests enact and of a deliberately broken
+# one: every upgrade is checked against the live chain before its referendum (e2e/lib/try-runtime.js).
+stage "try-runtime Wasm" "$ROOT/scripts/build-try-runtime.sh"
 stage "end-to-end" bash -c "cd '$ROOT/e2e' && npm test"

@@ -10,6 +10,7 @@ import { u8aToHex } from '@polkadot/util';
 
 import { connectApi } from './node.js';
 import { UNIT, findEvent, sendOk, waitUntil } from './chain.js';
+import { checkUpgrade, tryRuntimeWasm } from './try-runtime.js';
 
 const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/commons/target');
 
@@ -30,17 +31,24 @@ export function upgradeCode() {
 }
 
 /**
- * Upgrades the runtime of `node` to `code` by referendum: `System::authorize_upgrade(hash)` is
+ * Upgrades the runtime of `node` to `code` by referendum. First the upgrade is checked against
+ * the chain's state with try-runtime (lib/try-runtime.js: `checked`, the try-runtime build of
+ * the same source, migrations and every pallet's invariants), and the test fails if the check
+ * does. Then `System::authorize_upgrade(hash)` is
  * noted as a preimage, proposed by Alice, seconded by Bob; at the next launch period it becomes
  * a referendum, which Alice, Bob and Charlie vote for; once passed and enacted, Dave applies the
  * Wasm with `System::apply_authorized_upgrade`. Resolves, once `spec_version` has risen by one,
  * with a fresh connection (also set as `node.api`; the old one is closed) that reads with the new
  * runtime's metadata.
  */
-export async function upgradeByReferendum(node, accounts, code) {
+export async function upgradeByReferendum(node, accounts, code, { checked = tryRuntimeWasm('upgrade') } = {}) {
   const { alice, bob, charlie, dave } = accounts;
   let { api } = node;
   const before = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
+
+  // 0. The upgrade, checked against this chain's state before anyone votes on it.
+  const check = await checkUpgrade(`ws://127.0.0.1:${node.rpcPort}`, checked);
+  assert.ok(check.ok, `the upgrade's try-runtime check failed:\n${check.output}`);
 
   // 1. The call to enact, noted as a preimage, proposed, and seconded.
   const codeHash = blake2AsHex(code, 256);

@@ -1,7 +1,9 @@
 // A runtime upgrade decided by a democracy referendum, enacted, and applied with the Wasm.
 //
 // The second runtime is the same code built with the `test-upgrade` feature, which raises
-// `spec_version` by one (see lib/governance.js).
+// `spec_version` by one (see lib/governance.js). Before the referendum, the upgrade is checked
+// against the chain's state with try-runtime (lib/try-runtime.js); a deliberately broken upgrade
+// must fail that check.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +13,7 @@ import {
   UNIT, devAccounts, findEvent, freeBalance, sendOk,
 } from '../lib/chain.js';
 import { upgradeByReferendum, upgradeCode } from '../lib/governance.js';
+import { checkUpgrade, tryRuntimeWasm } from '../lib/try-runtime.js';
 
 describe('runtime upgrade by referendum', () => {
   let node;
@@ -19,6 +22,8 @@ describe('runtime upgrade by referendum', () => {
 
   before(async () => {
     upgradeCode();
+    tryRuntimeWasm('upgrade');
+    tryRuntimeWasm('broken_upgrade');
     node = await startNode({ blockTimeMs: 1000 });
     api = node.api;
     accounts = await devAccounts();
@@ -28,6 +33,14 @@ describe('runtime upgrade by referendum', () => {
     // The upgrade replaces the node's first connection with a fresh one: close that too.
     if (api) await api.disconnect().catch(() => {});
     if (node) await node.stop();
+  });
+
+  it('catches an upgrade that breaks an invariant before it is voted on', async () => {
+    // The broken upgrade's migration counts a standing in a bucket of a project that has none:
+    // the contributions ledger's `try_state` must name it, and the check must fail.
+    const check = await checkUpgrade(`ws://127.0.0.1:${node.rpcPort}`, tryRuntimeWasm('broken_upgrade'));
+    assert.equal(check.ok, false, `the broken upgrade passed its check:\n${check.output}`);
+    assert.match(check.output, /a standing-end bucket differs from the standings/);
   });
 
   it('passes a public proposal to authorize the upgrade, applies it, and keeps all state', async () => {

@@ -3,7 +3,9 @@
 //! Besides the standard set (core, metadata, block building, transaction pool, offchain, session
 //! keys, Aura, nonce, fees, genesis presets, view functions) this implements what
 //! `polkadot-omni-node-lib` needs to run a Cumulus parachain: parachain id, collation info,
-//! relay-parent offset, unincluded-segment checks and the target block rate.
+//! relay-parent offset, unincluded-segment checks and the target block rate. With `try-runtime`,
+//! `TryRuntime`: an upgrade's migrations and every pallet's invariants checked against a chain's
+//! real state before the upgrade is voted on (docs/governance.md).
 
 use alloc::vec::Vec;
 
@@ -217,6 +219,30 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	#[cfg(feature = "try-runtime")]
+	impl frame_try_runtime::TryRuntime<Block> for Runtime {
+		/// Runs every pallet's `on_runtime_upgrade` and this runtime's [`crate::Migrations`] on
+		/// the state the call is made at (the pre- and post-upgrade checks, and each pallet's
+		/// `try_state` with `All`), and returns their weight and the block's maximum.
+		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
+			let weight = Executive::try_runtime_upgrade(checks)
+				.inspect_err(|e| log::error!(target: "runtime::try-runtime", "upgrade check failed: {e:?}"))
+				.unwrap_or_else(|e| panic!("the runtime upgrade check failed: {e:?}"));
+			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
+		}
+
+		/// Executes `block` with the chosen pallets' `try_state` checks.
+		fn execute_block(
+			block: <Block as BlockT>::LazyBlock,
+			state_root_check: bool,
+			signature_check: bool,
+			select: frame_try_runtime::TryStateSelect,
+		) -> Weight {
+			Executive::try_execute_block(block, state_root_check, signature_check, select)
+				.unwrap_or_else(|e| panic!("executing the block with checks failed: {e:?}"))
 		}
 	}
 

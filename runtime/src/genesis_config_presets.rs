@@ -1,17 +1,21 @@
 //! Genesis presets: the starting state of a Commons chain.
 //!
-//! - `development`: one collator (Alice), the well-known dev accounts funded, Alice as sudo.
-//!   Used by `commons-node --dev`.
-//! - `local_testnet`: two collators (Alice, Bob), the dev accounts funded, Alice as sudo.
-//! - `production`: no sudo key: only referenda govern. Funds start in the treasury and with the
-//!   collators. The collator keys are placeholders (Alice and Bob): a community replaces them
-//!   with its own before launch (see `docs/`).
+//! - `development`: one collator (Alice), the well-known dev accounts funded, Alice as sudo (in a
+//!   runtime built with the `sudo` feature). Used by `commons-node --dev`.
+//! - `local_testnet`: two collators (Alice, Bob), the dev accounts funded, Alice as sudo (likewise).
+//! - `production`: what every real Commons chain starts with, and nothing anyone's keys control:
+//!   no sudo key (only referenda govern), no collator and no endowed account, the treasury funded.
+//!   It is not launchable alone — a genesis needs collators — on purpose: the operator's
+//!   collators, session keys, endowments and para id are added to it by
+//!   `scripts/production-spec`, which refuses every well-known development key (docs/deploy.md).
 
 use alloc::{vec, vec::Vec};
 
+#[cfg(feature = "sudo")]
+use crate::SudoConfig;
 use crate::{
 	constants::*, AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, ParachainInfoConfig,
-	PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
 };
 use polkadot_sdk::{staging_xcm as xcm, *};
 
@@ -33,20 +37,21 @@ const DEV_ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
 const DEV_TREASURY_ENDOWMENT: crate::Balance = 1_000 * UNIT;
 /// What the treasury starts with on a production chain.
 const TREASURY_ENDOWMENT: crate::Balance = 10_000_000 * UNIT;
-/// What each production collator starts with, to pay for its session-key transactions.
-const COLLATOR_ENDOWMENT: crate::Balance = 1_000 * UNIT;
 
 fn session_keys(aura: AuraId) -> SessionKeys {
 	SessionKeys { aura }
 }
 
+/// The genesis patch of a chain with these collators, endowments, sudo key (kept only in a
+/// runtime built with the `sudo` feature) and para id.
 fn genesis(
 	collators: Vec<(AccountId, AuraId)>,
 	endowed: Vec<(AccountId, crate::Balance)>,
 	root: Option<AccountId>,
 	para_id: ParaId,
 ) -> serde_json::Value {
-	build_struct_json_patch!(RuntimeGenesisConfig {
+	#[cfg_attr(not(feature = "sudo"), allow(unused_mut))]
+	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed },
 		parachain_info: ParachainInfoConfig { parachain_id: para_id },
 		collator_selection: CollatorSelectionConfig {
@@ -60,8 +65,14 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
-		sudo: SudoConfig { key: root },
-	})
+	});
+	#[cfg(feature = "sudo")]
+	if let (Some(key), serde_json::Value::Object(fields)) = (root, &mut patch) {
+		fields.insert("sudo".into(), build_struct_json_patch!(SudoConfig { key: Some(key) }));
+	}
+	#[cfg(not(feature = "sudo"))]
+	let _ = root;
+	patch
 }
 
 fn collator(key: Sr25519Keyring) -> (AccountId, AuraId) {
@@ -99,12 +110,10 @@ fn local_testnet() -> serde_json::Value {
 	)
 }
 
+/// No collator, no endowed account, no sudo key: the operator's are added by
+/// `scripts/production-spec`.
 fn production() -> serde_json::Value {
-	let collators = vec![collator(Sr25519Keyring::Alice), collator(Sr25519Keyring::Bob)];
-	let mut endowed: Vec<(AccountId, crate::Balance)> =
-		collators.iter().map(|(account, _)| (account.clone(), COLLATOR_ENDOWMENT)).collect();
-	endowed.push((treasury(), TREASURY_ENDOWMENT));
-	genesis(collators, endowed, None, DEFAULT_PARA_ID.into())
+	genesis(vec![], vec![(treasury(), TREASURY_ENDOWMENT)], None, DEFAULT_PARA_ID.into())
 }
 
 /// The JSON patch of the preset `id`, if there is one.

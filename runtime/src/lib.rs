@@ -25,8 +25,13 @@
 //! - `fast-runtime`: governance, session and treasury periods of a few blocks, for development
 //!   chains and the end-to-end tests. The `commons-node` binary enables it; a runtime deployed for
 //!   real is built without it.
+//! - `sudo`: compiles in `pallet-sudo`, for development and local test chains (their presets make
+//!   Alice the key). The `commons-node` binary enables it; a runtime deployed for real has no sudo
+//!   pallet, so that neither a key nor a referendum can take Root outside governance.
 //! - `test-upgrade`: raises `spec_version` by one. It exists only to build the second Wasm the
 //!   end-to-end runtime-upgrade test enacts through a referendum.
+//! - `test-broken-upgrade`: `test-upgrade` with a migration that breaks an invariant, for the
+//!   try-runtime test that must catch it (`scripts/build-try-runtime.sh`). Never enacted.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `#[frame_support::runtime]` expands recursively.
@@ -112,10 +117,30 @@ pub type UncheckedExtrinsic =
 /// moved sequential-id keys to `Twox64Concat`; spec 1_006 replaced the contributions ledger's
 /// per-project lists with per-account records and bucketed standings, and gave polls
 /// constitutions and lazily removed votes; spec 1_007 replaced tasks' capped due list with
-/// per-block due counts and gave project currencies their founder's endowment), and every
-/// pallet's storage is at the version it has
-/// at genesis.
+/// per-block due counts and gave project currencies their founder's endowment; spec 1_008 took
+/// sudo out of the deployed runtime and priced XCM delivery), and every pallet's storage is at
+/// the version it has at genesis.
+#[cfg(not(feature = "test-broken-upgrade"))]
 pub type Migrations = ();
+/// The deliberately broken upgrade of the end-to-end try-runtime test: see [`BreakAnInvariant`].
+#[cfg(feature = "test-broken-upgrade")]
+pub type Migrations = (BreakAnInvariant,);
+
+/// A migration that breaks one of the contributions ledger's invariants on purpose — a standing
+/// counted in a bucket of a project that has no such standing — whatever the chain's state. It
+/// exists only in the `test-broken-upgrade` Wasm, which the end-to-end tests check with
+/// `try-runtime` against a live chain to show that such an upgrade is caught before it is voted
+/// on (`e2e/lib/try-runtime.js`). Never enacted.
+#[cfg(feature = "test-broken-upgrade")]
+pub struct BreakAnInvariant;
+#[cfg(feature = "test-broken-upgrade")]
+impl frame_support::traits::OnRuntimeUpgrade for BreakAnInvariant {
+	fn on_runtime_upgrade() -> frame_support::weights::Weight {
+		use frame_support::traits::Get;
+		pallet_contributions::StandingEnds::<Runtime>::insert(u32::MAX, 0, 1);
+		<Runtime as frame_system::Config>::DbWeight::get().writes(1)
+	}
+}
 
 /// Executive: dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -166,10 +191,10 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "test-upgrade"))]
-runtime_version!(1_007);
+runtime_version!(1_008);
 // The second runtime of the end-to-end upgrade test: one spec version higher (see the crate docs).
 #[cfg(feature = "test-upgrade")]
-runtime_version!(1_008);
+runtime_version!(1_009);
 
 /// Units of the native token, time and deposits.
 pub mod constants {
@@ -300,7 +325,9 @@ mod runtime {
 	#[runtime::pallet_index(63)]
 	pub type QuadraticVoting = pallet_quadratic_voting;
 
-	// Development only: the `production` preset sets no key, which leaves it inert.
+	// Development and local test chains only (the `sudo` feature): a runtime deployed for real
+	// has no sudo pallet at all, so not even a referendum can install a key.
+	#[cfg(feature = "sudo")]
 	#[runtime::pallet_index(255)]
 	pub type Sudo = pallet_sudo;
 }

@@ -6,10 +6,14 @@
 //!   pays for execution. No asset is teleported; reserve transfers of the native token out of
 //!   Commons are allowed through `pallet-xcm`.
 //! - Local accounts send XCM as `AccountId32` locations; no one may `execute` arbitrary XCM.
+//! - Sending is priced as the system parachains price it: a base fee and a fee per byte of the
+//!   message, multiplied by the channel's congestion factor (which grows while the queue to the
+//!   relay chain or a sibling is backed up), paid in the native token to the treasury. Only Root
+//!   (governance) and the relay chain send for free.
 
 use crate::{
-	AccountId, AllPalletsWithSystem, Balances, ParachainInfo, ParachainSystem, PolkadotXcm,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, XcmpQueue,
+	constants::deposit, AccountId, AllPalletsWithSystem, Balances, ParachainInfo, ParachainSystem,
+	PolkadotXcm, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, XcmpQueue,
 };
 use polkadot_sdk::{
 	staging_xcm as xcm, staging_xcm_builder as xcm_builder, staging_xcm_executor as xcm_executor, *,
@@ -23,15 +27,17 @@ use frame_support::{
 use frame_system::EnsureRoot;
 use pallet_xcm::XcmPassthrough;
 use polkadot_parachain_primitives::primitives::Sibling;
+use polkadot_runtime_common::xcm_sender::ExponentialPrice;
 use xcm::latest::prelude::*;
 use xcm_builder::{
 	AccountId32Aliases, AllowExplicitUnpaidExecutionFrom, AllowKnownQueryResponses,
 	AllowSubscriptionsFrom, AllowTopLevelPaidExecutionFrom, DenyRecursively,
 	DenyReserveTransferToRelayChain, DenyThenTry, EnsureXcmOrigin, FixedWeightBounds,
 	FrameTransactionalProcessor, FungibleAdapter, IsConcrete, NativeAsset, ParentIsPreset,
-	RelayChainAsNative, SiblingParachainAsNative, SiblingParachainConvertsVia,
+	RelayChainAsNative, SendXcmFeeToAccount, SiblingParachainAsNative, SiblingParachainConvertsVia,
 	SignedAccountId32AsNative, SignedToAccountId32, SovereignSignedViaLocation, TakeWeightCredit,
 	TrailingSetTopicAsId, UsingComponents, WithComputedOrigin, WithUniqueTopic,
+	XcmFeeManagerFromComponents,
 };
 use xcm_executor::XcmExecutor;
 
@@ -114,6 +120,36 @@ pub type Barrier = TrailingSetTopicAsId<
 	>,
 >;
 
+parameter_types! {
+	/// Delivery fees are paid in the native token.
+	pub FeeAssetId: AssetId = AssetId(NativeLocation::get());
+	/// What delivering any message costs, before its bytes: the price of one storage item here,
+	/// since a message waits in the relay chain's or a sibling's queue until it is processed. (The
+	/// system parachains charge 3 cents of their token, and 10 millicents a byte: the same
+	/// structure, in their prices.)
+	pub const BaseDeliveryFee: u128 = deposit(1, 0);
+	/// What each byte of a message adds: the price of a byte of storage here.
+	pub const DeliveryFeePerByte: u128 = deposit(0, 1);
+	/// The treasury, as the location delivery fees are deposited to.
+	pub TreasuryLocation: Location =
+		AccountId32 { network: None, id: super::TreasuryAccount::get().into() }.into();
+}
+
+/// The price of a message to the relay chain: grows with the upward queue's congestion.
+pub type PriceForParentDelivery =
+	ExponentialPrice<FeeAssetId, BaseDeliveryFee, DeliveryFeePerByte, ParachainSystem>;
+/// The price of a message to a sibling parachain: grows with that channel's congestion.
+pub type PriceForSiblingDelivery =
+	ExponentialPrice<FeeAssetId, BaseDeliveryFee, DeliveryFeePerByte, XcmpQueue>;
+
+/// Who sends without paying for delivery: Root (a passed referendum) and the relay chain.
+pub type WaivedLocations = (Equals<RootLocation>, Equals<RelayLocation>);
+
+parameter_types! {
+	/// This chain's own Root, as an XCM origin.
+	pub const RootLocation: Location = Location::here();
+}
+
 /// The executor's configuration.
 pub struct XcmConfig;
 impl xcm_executor::Config for XcmConfig {
@@ -143,7 +179,12 @@ impl xcm_executor::Config for XcmConfig {
 	type SubscriptionService = PolkadotXcm;
 	type PalletInstancesInfo = AllPalletsWithSystem;
 	type MaxAssetsIntoHolding = MaxAssetsIntoHolding;
-	type FeeManager = ();
+	/// Delivery fees (see [`PriceForParentDelivery`]) go to the treasury; Root and the relay chain
+	/// pay none.
+	type FeeManager = XcmFeeManagerFromComponents<
+		WaivedLocations,
+		SendXcmFeeToAccount<Self::AssetTransactor, TreasuryLocation>,
+	>;
 	type MessageExporter = ();
 	type UniversalAliases = Nothing;
 	type CallDispatcher = RuntimeCall;
@@ -159,9 +200,9 @@ impl xcm_executor::Config for XcmConfig {
 /// A local signed origin, as the `AccountId32` location it sends XCM from.
 pub type LocalOriginToLocation = SignedToAccountId32<RuntimeOrigin, AccountId, RelayNetwork>;
 
-/// How messages leave: upward to the relay chain, or over XCMP to siblings.
+/// How messages leave: upward to the relay chain, or over XCMP to siblings, each at its price.
 pub type XcmRouter = WithUniqueTopic<(
-	cumulus_primitives_utility::ParentAsUmp<ParachainSystem, PolkadotXcm, ()>,
+	cumulus_primitives_utility::ParentAsUmp<ParachainSystem, PolkadotXcm, PriceForParentDelivery>,
 	XcmpQueue,
 )>;
 

@@ -9,7 +9,7 @@
 //! - one file per other polkadot-sdk pallet with benchmarks: [`frame_system`], [`pallet_timestamp`],
 //!   [`pallet_assets`], [`pallet_session`], [`cumulus_pallet_parachain_system`],
 //!   [`cumulus_pallet_xcmp_queue`], [`pallet_message_queue`], [`pallet_preimage`],
-//!   [`pallet_scheduler`], [`pallet_democracy`], [`pallet_utility`], [`pallet_sudo`] and
+//!   [`pallet_scheduler`], [`pallet_democracy`], [`pallet_utility`], `pallet_sudo` (with the `sudo` feature) and
 //!   [`pallet_xcm`] (whose calls this runtime disables weigh `Weight::MAX`). Collator selection and
 //!   the treasury keep polkadot-sdk's weights: their benchmarks do not run here (see
 //!   `scripts/benchmark.sh`).
@@ -32,6 +32,7 @@ pub mod pallet_message_queue;
 pub mod pallet_preimage;
 pub mod pallet_scheduler;
 pub mod pallet_session;
+#[cfg(feature = "sudo")]
 pub mod pallet_sudo;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;

@@ -28,7 +28,7 @@
 // — their secret keys are public, whoever holds them would own the chain — and checks the written
 // spec again for any of them.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,13 +161,17 @@ export async function buildProductionSpec({ operatorFile, node, runtime, out }) 
   run('-c', plain, 'create', '-n', op.name, '-i', op.id, '-t', 'live', '--relay-chain', op.relayChain,
     '--para-id', String(op.paraId), '-r', wasm, '--properties', PROPERTIES, 'patch', patchFile);
   const spec = parseJson(readFileSync(plain, 'utf8'));
+  // The runtime's own preset and defaults go into the spec too: check the result, not only the
+  // input, before the raw spec (what is launched) is written.
+  const written = devKeysIn(JSON.stringify(spec.genesis.runtimeGenesis.patch), keys);
+  if (written.length > 0) {
+    rmSync(plain);
+    throw new Error(`the spec holds well-known development keys: ${written.join(', ')}`);
+  }
   spec.bootNodes = op.bootNodes;
   writeFileSync(plain, toJson(spec));
   run('-c', raw, 'convert-to-raw', plain);
-
-  // The runtime's own preset and defaults go into the spec too: check the result, not only the input.
-  const written = devKeysIn(JSON.stringify(parseJson(readFileSync(plain, 'utf8')).genesis.runtimeGenesis.patch), keys);
-  if (written.length > 0) throw new Error(`the spec holds well-known development keys: ${written.join(', ')}`);
+  rmSync(work, { recursive: true, force: true });
   return { plain, raw };
 }
 

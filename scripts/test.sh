@@ -2,7 +2,8 @@
 # Sets up the machine and runs every check and test of Commons, timing each stage:
 #   formatting (Rust and TOML), feature propagation, the node build (with both runtime Wasm
 #   blobs), clippy, unit tests (also in the deployed runtime's configuration), the pallets'
-#   benchmarks as tests, the try-runtime Wasm blobs, end-to-end.
+#   benchmarks as tests, the try-runtime Wasm blobs, the release runtime (metadata hash),
+#   end-to-end.
 # Idempotent; a warm run reuses $CARGO_TARGET_DIR (default ~/.cache/commons/target).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -57,4 +58,18 @@ stage "benchmark tests" env CARGO_TARGET_DIR="$CARGO_TARGET_DIR/benchmarks" \
 # The try-runtime builds of the upgrade the end-to-end tests enact and of a deliberately broken
 # one: every upgrade is checked against the live chain before its referendum (e2e/lib/try-runtime.js).
 stage "try-runtime Wasm" "$ROOT/scripts/build-try-runtime.sh"
+# The on-chain release (scripts/release.sh: the deployed runtime with `metadata-hash`, production
+# profile), built once here; end-to-end test 15 signs with the metadata hash on it. A release
+# proper builds it twice in two directories and compares the bytes.
+export COMMONS_RELEASE_DIR="$CARGO_TARGET_DIR/release-test"
+stage "release runtime" "$ROOT/scripts/release.sh" --once --out "$COMMONS_RELEASE_DIR"
 stage "end-to-end" bash -c "cd '$ROOT/e2e' && npm test"
+# Commons as a parachain of a local relay chain (scripts/zombienet.toml): needs the relay
+# binaries, which a cold machine lacks (scripts/build-relay.sh builds them, 33 minutes here); the
+# test skips itself, saying so, without them. Opt-in (COMMONS_NETWORK_TEST=1) until it has been
+# run green once (issue 18).
+if [ "${COMMONS_NETWORK_TEST:-0}" = 1 ]; then
+	stage "network" bash -c "cd '$ROOT/e2e' && npm run test:network"
+else
+	echo "network test not run: set COMMONS_NETWORK_TEST=1 (needs scripts/build-relay.sh)"
+fi

@@ -23,16 +23,17 @@ export async function freshAccount(seed) {
 /**
  * Signs and submits `tx`, and resolves once it is in a block (or finalized) with the block hash, its events
  * and, if the dispatch failed, the decoded error (`{ section, name, kind }`).
- * Rejects if the pool refuses it or it is dropped.
+ * Rejects if the pool refuses it or it is dropped. `signOptions` go to `signAndSend` (e.g. `mode` and
+ * `metadataHash` of `CheckMetadataHash`).
  */
-export function send(api, tx, signer, { timeoutMs = 60_000 } = {}) {
+export function send(api, tx, signer, { timeoutMs = 60_000, signOptions = {} } = {}) {
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
     const timer = setTimeout(() => {
       unsubscribe();
       reject(new Error(`${tx.method.section}.${tx.method.method} not in a block within ${timeoutMs} ms`));
     }, timeoutMs);
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, signOptions, ({ status, events, dispatchError }) => {
       // With finalizing dev blocks the pool may report `Finalized` without `InBlock` first.
       if (status.isInBlock || status.isFinalized) {
         clearTimeout(timer);

@@ -39,9 +39,10 @@ export function upgradeCode() {
  * a referendum, which Alice, Bob and Charlie vote for; once passed and enacted, Dave applies the
  * Wasm with `System::apply_authorized_upgrade`. Resolves, once `spec_version` has risen by one,
  * with a fresh connection (also set as `node.api`; the old one is closed) that reads with the new
- * runtime's metadata.
+ * runtime's metadata. `timeoutMs` bounds each wait (a few dev blocks by default; on a real relay
+ * chain a block takes 6 s or more).
  */
-export async function upgradeByReferendum(node, accounts, code, { checked = tryRuntimeWasm('upgrade') } = {}) {
+export async function upgradeByReferendum(node, accounts, code, { checked = tryRuntimeWasm('upgrade'), timeoutMs = 60_000 } = {}) {
   const { alice, bob, charlie, dave } = accounts;
   let { api } = node;
   const before = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
@@ -67,35 +68,37 @@ export async function upgradeByReferendum(node, accounts, code, { checked = tryR
   // 2. At the next launch period the proposal becomes a referendum; three accounts vote aye.
   // (Waiting on state, not on an event: an event in the block before we look would be missed.)
   const referendum = async () => api.query.democracy.referendumInfoOf(refIndex);
-  await waitUntil(async () => (await referendum()).isSome, { what: 'the referendum to start', timeoutMs: 60_000 });
+  await waitUntil(async () => (await referendum()).isSome, { what: 'the referendum to start', timeoutMs });
   assert.ok((await referendum()).unwrap().isOngoing);
-  for (const [voter, conviction] of [[alice, 'Locked1x'], [bob, 'Locked2x'], [charlie, 'None']]) {
-    await sendOk(api, api.tx.democracy.vote(refIndex, {
-      Standard: { vote: { aye: true, conviction }, balance: 1000n * UNIT },
-    }), voter);
-  }
+  // All three at once: the voting period is a few blocks under fast-runtime.
+  await Promise.all([[alice, 'Locked1x'], [bob, 'Locked2x'], [charlie, 'None']].map(([voter, conviction]) => sendOk(
+    api,
+    api.tx.democracy.vote(refIndex, { Standard: { vote: { aye: true, conviction }, balance: 1000n * UNIT } }),
+    voter,
+    { timeoutMs },
+  )));
   const tally = (await referendum()).unwrap().asOngoing.tally;
   assert.ok(tally.ayes.toBigInt() > 0n && tally.nays.toBigInt() === 0n, `tally ${tally}`);
 
   // 3. It passes, and after the enactment period the scheduler dispatches the call as Root.
-  await waitUntil(async () => (await referendum()).unwrap().isFinished, { what: 'the referendum to end', timeoutMs: 60_000 });
+  await waitUntil(async () => (await referendum()).unwrap().isFinished, { what: 'the referendum to end', timeoutMs });
   assert.equal((await referendum()).unwrap().asFinished.approved.isTrue, true, 'the referendum passed');
-  await waitUntil(async () => (await api.query.system.authorizedUpgrade()).isSome, { what: 'the upgrade to be authorized', timeoutMs: 60_000 });
+  await waitUntil(async () => (await api.query.system.authorizedUpgrade()).isSome, { what: 'the upgrade to be authorized', timeoutMs });
   assert.equal((await api.query.system.authorizedUpgrade()).unwrap().codeHash.toHex(), codeHash);
 
   // 4. Anyone supplies the Wasm; the relay chain (mocked by --dev) gives the go-ahead.
-  const applied = await sendOk(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), dave, { timeoutMs: 120_000 });
+  const applied = await sendOk(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), dave, { timeoutMs: 2 * timeoutMs });
   assert.ok(findEvent(applied.events, 'parachainSystem', 'ValidationFunctionStored'), 'the new code is stored');
   await waitUntil(
     async () => (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber() === before + 1,
-    { what: 'the new spec_version', timeoutMs: 60_000 },
+    { what: 'the new spec_version', timeoutMs },
   );
 
   // 5. A fresh connection reads with the new runtime's metadata (the old one may still be
   // swapping its registry over).
   await waitUntil(
     async () => api.runtimeVersion.specVersion.toNumber() === before + 1,
-    { what: 'the client to see the upgrade', timeoutMs: 30_000 },
+    { what: 'the client to see the upgrade', timeoutMs },
   );
   await api.disconnect();
   api = await connectApi(node.rpcPort);

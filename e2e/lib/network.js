@@ -5,15 +5,14 @@
 
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { connectApi, freePort, sleep } from './node.js';
+import { TARGET_DIR, connectApi, freePort, sleep } from './node.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/commons/target');
-export const BIN_DIR = join(targetDir, 'release');
+export const BIN_DIR = join(TARGET_DIR, 'release');
 export const RELAY_BINARIES = ['polkadot', 'polkadot-prepare-worker', 'polkadot-execute-worker'];
 const ZOMBIENET = join(ROOT, 'e2e/node_modules/.bin/zombienet');
 
@@ -79,7 +78,7 @@ export async function startNetwork({ timeoutMs = 900_000 } = {}) {
   while (!/Network launched/.test(output)) {
     if (exited) throw new Error(`zombienet exited (${JSON.stringify(exited)}) before the network was up; see ${logFile}:\n${output.slice(-3000)}`);
     if (Date.now() > deadline) {
-      await stopGroup(child.pid);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } // its log is kept
       throw new Error(`the network did not launch within ${timeoutMs} ms; see ${logFile}`);
     }
     await sleep(1000);
@@ -172,8 +171,4 @@ function readStatus(pid) {
   } catch {
     return '';
   }
-}
-
-async function stopGroup(pid) {
-  try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
 }

@@ -10,8 +10,9 @@ import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 
-const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/commons/target');
-export const NODE_BINARY = process.env.COMMONS_NODE || join(targetDir, 'release/commons-node');
+/** Where the builds are: $CARGO_TARGET_DIR, as the scripts set it. */
+export const TARGET_DIR = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/commons/target');
+export const NODE_BINARY = process.env.COMMONS_NODE || join(TARGET_DIR, 'release/commons-node');
 
 const running = new Set();
 process.on('exit', () => {

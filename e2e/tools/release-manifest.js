@@ -17,7 +17,7 @@
 // The runtime is run by chopsticks' executor (the smoldot/Substrate Wasm executor compiled to
 // Wasm); nothing is read from a node.
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { destroyWorker, getRuntimeVersion, runTask } from '@acala-network/chopsticks-core';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { compactStripLength, hexToU8a, u8aToHex } from '@polkadot/util';
@@ -54,9 +54,12 @@ export async function wasmMetadata(wasmHex) {
   return metadata;
 }
 
-/** The metadata hash `CheckMetadataHash` signs, for runtime metadata bytes. */
-export function metadataHash(metadata) {
-  return u8aToHex(merkleizeMetadata(metadata, { decimals: DECIMALS, tokenSymbol: TOKEN_SYMBOL }).digest());
+/**
+ * The metadata hash `CheckMetadataHash` signs, for runtime metadata bytes (another `tokenSymbol`
+ * gives the hash a wallet shown another token would sign).
+ */
+export function metadataHash(metadata, { tokenSymbol = TOKEN_SYMBOL } = {}) {
+  return u8aToHex(merkleizeMetadata(metadata, { decimals: DECIMALS, tokenSymbol }).digest());
 }
 
 /** The manifest of a set of builds that must all be equal. */
@@ -86,7 +89,6 @@ export async function manifest(wasmPaths, build = {}) {
       reproduced: builds.length > 1 && differing.length === 0,
     },
     differing,
-    bytes: first.bytes,
   };
 }
 
@@ -112,7 +114,7 @@ async function main(argv) {
   await destroyWorker();
   if (differing.length > 0) {
     console.error(JSON.stringify(m.builds, null, 2));
-    console.error(`release: the builds differ (${differing.map((b) => basename(b.path)).join(', ')} vs ${m.builds[0].path}): not reproducible`);
+    console.error(`release: the builds differ (${differing.map((b) => b.path).join(', ')} vs ${m.builds[0].path}): not reproducible`);
     process.exit(1);
   }
   mkdirSync(options.out, { recursive: true });

@@ -54,6 +54,26 @@ if [ -f "$ROOT/e2e/package-lock.json" ]; then
 	fi
 fi
 
+# Node.js packages of the dashboard (dashboard/), from its committed package-lock.json.
+if [ -f "$ROOT/dashboard/package-lock.json" ]; then
+	if [ ! -d "$ROOT/dashboard/node_modules" ] || [ "$ROOT/dashboard/package-lock.json" -nt "$ROOT/dashboard/node_modules/.package-lock.json" ]; then
+		log "installing dashboard packages (npm ci)"
+		(cd "$ROOT/dashboard" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+fi
+
+# Chromium (Debian's package) for the dashboard's browser test, driven by playwright-core: no
+# browser is downloaded at run time. Test-only, so not run by default.
+ensure_chromium() {
+	if ! command -v chromium >/dev/null 2>&1; then
+		log "installing chromium (for the dashboard's browser test)"
+		SUDO=""
+		[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+		$SUDO apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+	fi
+}
+
 # zepter (feature propagation lint), for scripts/test.sh: built once from crates.io into the
 # shared target directory and installed in ~/.cargo/bin. Test-only, so not run by default.
 ZEPTER_VERSION=1.88.2

@@ -64,6 +64,9 @@ stage "try-runtime Wasm" "$ROOT/scripts/build-try-runtime.sh"
 export COMMONS_RELEASE_DIR="$CARGO_TARGET_DIR/release-test"
 stage "release runtime" "$ROOT/scripts/release.sh" --once --out "$COMMONS_RELEASE_DIR"
 stage "end-to-end" bash -c "cd '$ROOT/e2e' && npm test"
+# The dashboard: type-checked and built (dashboard/dist), then driven in headless Chromium against
+# a dev node running a project's story; writes docs/images/dashboard-*.png.
+stage "dashboard" bash -c ". '$ROOT/scripts/setup.sh' && ensure_chromium && '$ROOT/scripts/dashboard.sh' --build && cd '$ROOT/e2e' && npm run test:dashboard"
 # Commons as a parachain of a local relay chain (scripts/zombienet.toml): needs the relay
 # binaries, which a cold machine lacks (scripts/build-relay.sh builds them, 33 minutes here); the
 # test skips itself, saying so, without them. Opt-in (COMMONS_NETWORK_TEST=1) until it has been

@@ -5,6 +5,7 @@
 
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,11 +23,18 @@ export function missingRelayBinaries() {
 }
 
 const running = new Set();
-process.on('exit', () => {
+function killAll() {
   for (const pid of running) {
     try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
   }
-});
+}
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    killAll();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
 
 /**
  * Spawns the network and connects to every node. Resolves with
@@ -53,8 +61,8 @@ export async function startNetwork({ timeoutMs = 900_000 } = {}) {
   });
   running.add(child.pid);
   let output = '';
-  child.stdout.on('data', (d) => { output += d; log.write(d); });
-  child.stderr.on('data', (d) => { output += d; log.write(d); });
+  child.stdout.on('data', (d) => { output = (output + d).slice(-10_000); log.write(d); });
+  child.stderr.on('data', (d) => { output = (output + d).slice(-10_000); log.write(d); });
   let exited = null;
   child.on('exit', (code, signal) => { exited = { code, signal }; running.delete(child.pid); });
 
@@ -74,8 +82,9 @@ export async function startNetwork({ timeoutMs = 900_000 } = {}) {
     if (!process.env.COMMONS_KEEP_NETWORK) rmSync(dirname(dir), { recursive: true, force: true });
   };
 
+  // zombienet writes zombie.json (every node's endpoints) once all nodes are up.
   const deadline = Date.now() + timeoutMs;
-  while (!/Network launched/.test(output)) {
+  while (!existsSync(join(dir, 'zombie.json'))) {
     if (exited) throw new Error(`zombienet exited (${JSON.stringify(exited)}) before the network was up; see ${logFile}:\n${output.slice(-3000)}`);
     if (Date.now() > deadline) {
       try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } // its log is kept
@@ -114,24 +123,36 @@ export async function startNetwork({ timeoutMs = 900_000 } = {}) {
       const collator = network.collators[key];
       const [command, ...args] = collator.commandLine;
       const out = createWriteStream(join(dir, `${collator.name}.log`), { flags: 'a' });
-      const restartedChild = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const restartedChild = spawn(command, args, {
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, PATH: `${BIN_DIR}:${process.env.PATH}` }, // as zombienet ran it
+      });
+      restartedChild.on('error', (error) => out.write(`cannot start ${command}: ${error.message}\n`));
       restartedChild.stdout.pipe(out);
       restartedChild.stderr.pipe(out);
       restarted.set(collator.name, restartedChild.pid);
       running.add(restartedChild.pid);
+      // Connect once its RPC port listens (a refused connection would leave a provider retrying).
       const until = Date.now() + 120_000;
-      for (;;) {
-        try {
-          collator.api = await connectApi(collator.rpcPort);
-          return collator;
-        } catch (error) {
-          if (Date.now() > until) throw error;
-          await sleep(1000);
-        }
+      while (!(await listens(collator.rpcPort))) {
+        if (Date.now() > until) throw new Error(`${collator.name} did not open its RPC port ${collator.rpcPort}; see ${dir}/${collator.name}.log`);
+        await sleep(1000);
       }
+      collator.api = await connectApi(collator.rpcPort);
+      return collator;
     },
   };
   return network;
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:`port`. */
+function listens(port) {
+  return new Promise((resolve) => {
+    const socket = connectTcp({ host: '127.0.0.1', port });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 function stringify(object) {

@@ -28,6 +28,25 @@ function headNumber(paraApi, head) {
   return paraApi.createType('Header', head.toU8a(true)).number.toNumber();
 }
 
+/**
+ * The relay chain's `paras` events about Commons in its finalised blocks from `from` on, in order:
+ * `{ method, block }` (read block by block, so none is missed between two subscription updates).
+ */
+async function parasEvents(relay, from) {
+  const finalised = (await relay.rpc.chain.getHeader(await relay.rpc.chain.getFinalizedHead())).number.toNumber();
+  const found = [];
+  for (let n = from; n <= finalised; n++) {
+    const events = await relay.query.system.events.at(await relay.rpc.chain.getBlockHash(n));
+    for (const { event } of events) {
+      if (event.section !== 'paras') continue;
+      // The field the metadata types as `ParaId` (first or second, named or not, by event).
+      const at = event.meta.fields.findIndex((f) => f.typeName.unwrapOr('').toString() === 'ParaId');
+      if (at >= 0 && event.data[at].toNumber() === PARA_ID) found.push({ method: event.method, block: n });
+    }
+  }
+  return found;
+}
+
 describe('Commons on a local relay chain', { skip }, () => {
   let network;
   let accounts;
@@ -145,17 +164,23 @@ describe('Commons on a local relay chain', { skip }, () => {
     const code = upgradeCode();
     const codeHash = blake2AsHex(code, 256);
     const before = a.api.runtimeVersion.specVersion.toNumber();
+    const relayFrom = (await relay.rpc.chain.getHeader()).number.toNumber();
     const node = { api: a.api, rpcPort: a.rpcPort };
     await upgradeByReferendum(node, accounts, code, { timeoutMs: 600_000 });
     a.api = node.api;
     assert.equal(a.api.runtimeVersion.specVersion.toNumber(), before + 1);
 
-    // The relay chain scheduled the code, signalled the go-ahead and now validates with it.
-    assert.ok(relayEvents.some((e) => e.section === 'paras' && e.method === 'CodeUpgradeScheduled' && e.data[0].toNumber() === PARA_ID));
-    await waitUntil(async () => relayEvents.some((e) => e.section === 'paras' && e.method === 'CurrentCodeUpdated' && e.data[0].toNumber() === PARA_ID), {
-      what: 'the relay chain to switch to the new code', timeoutMs: 300_000,
-    });
+    // The relay chain checked the code (PVF pre-check), scheduled it, signalled the go-ahead and
+    // now validates with it: its finalised blocks since the referendum began say so.
+    let upgrade;
+    await waitUntil(async () => {
+      upgrade = await parasEvents(relay, relayFrom);
+      return upgrade.some((e) => e.method === 'CurrentCodeUpdated');
+    }, { what: 'the relay chain to switch to the new code', timeoutMs: 300_000 });
+    const order = upgrade.map((e) => e.method).filter((m) => ['PvfCheckAccepted', 'CodeUpgradeScheduled', 'CurrentCodeUpdated'].includes(m));
+    assert.deepEqual(order, ['PvfCheckAccepted', 'CodeUpgradeScheduled', 'CurrentCodeUpdated'], `relay events: ${JSON.stringify(upgrade)}`);
     assert.equal((await relay.query.paras.currentCodeHash(PARA_ID)).unwrap().toHex(), codeHash);
+    console.log(`# relay: ${upgrade.filter((e) => e.method !== 'NewHeadNoted' && e.method !== 'CurrentHeadUpdated').map((e) => `${e.method} at #${e.block}`).join(', ')}`);
 
     // Both collators run the new runtime, and the state is intact.
     await waitUntil(async () => (await b.api.rpc.state.getRuntimeVersion()).specVersion.toNumber() === before + 1, {

@@ -1,0 +1,415 @@
+// Reads what the dashboard shows from the chain: runtime APIs first (one call answers "how is
+// this project doing"), storage for the details, events for history. Nothing is computed here
+// that the chain already computes.
+
+import type { ApiPromise } from '@polkadot/api';
+import { hexToU8a, isHex, isUtf8, u8aToString } from '@polkadot/util';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- codecs are read field by field below */
+type Raw = any;
+
+export interface Progress {
+  status: string;
+  planVersion: number;
+  milestones: { planned: number; funded: number; achieved: number; cancelled: number; overdue: number };
+  tasks: {
+    open: number; claimed: number; submitted: number; paid: number;
+    cancelled: number; expired: number; overdue: number;
+  };
+  budget: {
+    minted: bigint; burned: bigint; spentCurrency: bigint; spentNative: bigint;
+    escrowedCurrency: bigint; escrowedNative: bigint; paidCurrency: bigint; paidNative: bigint;
+  };
+  contributors: number;
+  members: number;
+  openPolls: number;
+  topContributors: { account: string; reputation: bigint }[];
+}
+
+export interface ProjectSummary {
+  id: number;
+  name: string;
+  status: string;
+  plan: { cid: string; version: number };
+  stewards: string[];
+  created: number;
+  progress: Progress;
+  currency?: { asset: number; cap: bigint; minted: bigint; burned: bigint };
+}
+
+export interface MilestoneView {
+  id: number;
+  title: string;
+  asset: 'Native' | 'ProjectCurrency';
+  budget: bigint;
+  spent: bigint;
+  due: number;
+  status: 'Planned' | 'Funded' | 'Achieved' | 'Cancelled';
+  evidence?: string;
+  overdue: boolean;
+}
+
+export interface TaskView {
+  id: number;
+  milestone: number;
+  spec: string;
+  asset: 'Native' | 'ProjectCurrency';
+  reward: bigint;
+  due: number;
+  reviewers: string[];
+  approvalsRequired: number;
+  status: 'Open' | 'Claimed' | 'Submitted';
+  worker?: string;
+  evidence?: string;
+  approved: number;
+  rejected: number;
+  revisions: number;
+  poster: string;
+  overdue: boolean;
+}
+
+export interface KindTotal { count: number; value: bigint }
+
+export interface ContributorView {
+  account: string;
+  reputation: bigint;
+  member: boolean;
+  memberSince?: number;
+  memberUntil?: number;
+  totals: { tasks: KindTotal; reviews: KindTotal; donations: KindTotal; recognitions: KindTotal; attested: KindTotal };
+  recognitions: { milestone: number; by: string; amount: bigint; boost: bigint; reason: string; block: number }[];
+  /** The stored score and when it was last updated: reputation decays from there. */
+  stored: { score: bigint; updated: number; halfLife: number };
+}
+
+export interface PollView {
+  id: number;
+  creator: string;
+  proposal: boolean;
+  protected: boolean;
+  options: string[];
+  tally: bigint[];
+  voters: number;
+  electorate: number;
+  quorum: number;
+  threshold: number;
+  created: number;
+  end: number;
+  ended: boolean;
+  outcome: string;
+}
+
+export interface CurrencyView {
+  asset: number;
+  symbol: string;
+  decimals: number;
+  supply: bigint;
+  cap: bigint;
+  minted: bigint;
+  burned: bigint;
+}
+
+export interface HistoryEntry {
+  block: number;
+  kind: 'PlanAmended' | 'TaskPaid';
+  text: string;
+  task?: number;
+  worker?: string;
+  reward?: bigint;
+  asset?: 'Native' | 'ProjectCurrency';
+}
+
+export interface ProjectView {
+  summary: ProjectSummary;
+  milestones: MilestoneView[];
+  tasks: TaskView[];
+  contributors: ContributorView[];
+  polls: PollView[];
+  currency?: CurrencyView;
+  now: number;
+}
+
+/** Text of an on-chain CID or label: the UTF-8 string when it is one, else hex. */
+export function text(value: Raw): string {
+  const u8a = value instanceof Uint8Array ? value : isHex(value) ? hexToU8a(value) : value.toU8a(true);
+  return isUtf8(u8a) ? u8aToString(u8a) : value.toHex?.() ?? String(value);
+}
+
+const big = (v: Raw): bigint => v.toBigInt();
+const num = (v: Raw): number => v.toNumber();
+
+function progressOf(raw: Raw): Progress {
+  const p = raw;
+  return {
+    status: p.status.type,
+    planVersion: num(p.planVersion),
+    milestones: {
+      planned: num(p.milestones.planned),
+      funded: num(p.milestones.funded),
+      achieved: num(p.milestones.achieved),
+      cancelled: num(p.milestones.cancelled),
+      overdue: num(p.milestones.overdue),
+    },
+    tasks: {
+      open: num(p.tasks.open),
+      claimed: num(p.tasks.claimed),
+      submitted: num(p.tasks.submitted),
+      paid: num(p.tasks.paid),
+      cancelled: num(p.tasks.cancelled),
+      expired: num(p.tasks.expired),
+      overdue: num(p.tasks.overdue),
+    },
+    budget: {
+      minted: big(p.budget.minted),
+      burned: big(p.budget.burned),
+      spentCurrency: big(p.budget.spentCurrency),
+      spentNative: big(p.budget.spentNative),
+      escrowedCurrency: big(p.budget.escrowedCurrency),
+      escrowedNative: big(p.budget.escrowedNative),
+      paidCurrency: big(p.budget.paidCurrency),
+      paidNative: big(p.budget.paidNative),
+    },
+    contributors: num(p.contributors),
+    members: num(p.members),
+    openPolls: num(p.openPolls),
+    topContributors: p.topContributors.map(([account, reputation]: [Raw, Raw]) => ({
+      account: account.toString(),
+      reputation: big(reputation),
+    })),
+  };
+}
+
+/** `projectProgress(id)` decoded; `undefined` if there is no such project. */
+export async function progress(api: ApiPromise, id: number): Promise<Progress | undefined> {
+  const raw: Raw = await api.call.progressApi.projectProgress(id);
+  return raw.isSome ? progressOf(raw.unwrap()) : undefined;
+}
+
+function summaryOf(id: number, record: Raw, p: Progress): ProjectSummary {
+  const currency = record.currency.isSome ? record.currency.unwrap() : undefined;
+  return {
+    id,
+    name: text(record.name),
+    status: record.status.type,
+    plan: { cid: text(record.plan.cid), version: num(record.plan.version) },
+    stewards: record.stewards.map((s: Raw) => s.toString()),
+    created: num(record.created),
+    progress: p,
+    currency: currency && {
+      asset: num(currency.asset),
+      cap: big(currency.cap),
+      minted: big(currency.minted),
+      burned: big(currency.burned),
+    },
+  };
+}
+
+/** Every project with its progress, by id. */
+export async function projects(api: ApiPromise): Promise<ProjectSummary[]> {
+  const entries: [Raw, Raw][] = await api.query.projects.projects.entries();
+  const list = await Promise.all(entries.map(async ([key, value]) => {
+    const id = num(key.args[0]);
+    const p = await progress(api, id);
+    return p && summaryOf(id, value.unwrap(), p);
+  }));
+  return list.filter((s): s is ProjectSummary => s !== undefined).sort((a, b) => a.id - b.id);
+}
+
+const OUTCOME = (o: Raw): string => (o.isChosen ? `option ${o.asChosen.toNumber() + 1} chosen` : o.type);
+
+/** Everything one project's page shows, at the best block; `undefined` if there is no project. */
+export async function project(api: ApiPromise, id: number): Promise<ProjectView | undefined> {
+  const [record, p, header]: [Raw, Progress | undefined, Raw] = await Promise.all([
+    api.query.projects.projects(id),
+    progress(api, id),
+    api.rpc.chain.getHeader(),
+  ]);
+  if (record.isNone || !p) return undefined;
+  const now = num(header.number);
+  const summary = summaryOf(id, record.unwrap(), p);
+
+  const [milestoneEntries, taskEntries, contributorEntries, pollEntries]: Raw[] = await Promise.all([
+    api.query.projects.milestones.entries(id),
+    // Tasks are keyed by id alone: a dashboard reads them all and keeps this project's.
+    api.query.tasks.tasks.entries(),
+    api.query.contributions.contributors.entries(id),
+    api.query.quadraticVoting.polls.entries(),
+  ]);
+
+  const milestones: MilestoneView[] = milestoneEntries.map(([key, value]: [Raw, Raw]) => {
+    const m = value.unwrap();
+    const status = m.status.type;
+    const due = num(m.due);
+    return {
+      id: num(key.args[1]),
+      title: text(m.title),
+      asset: m.asset.type,
+      budget: big(m.budget),
+      spent: big(m.spent),
+      due,
+      status,
+      evidence: m.evidence.isSome ? text(m.evidence.unwrap()) : undefined,
+      overdue: (status === 'Planned' || status === 'Funded') && due < now,
+    };
+  }).sort((a: MilestoneView, b: MilestoneView) => a.due - b.due || a.id - b.id);
+
+  const tasks: TaskView[] = taskEntries
+    .map(([key, value]: [Raw, Raw]) => [num(key.args[0]), value.unwrap()])
+    .filter(([, t]: [number, Raw]) => num(t.project) === id)
+    .map(([taskId, t]: [number, Raw]) => {
+      const due = num(t.due);
+      return {
+        id: taskId,
+        milestone: num(t.milestone),
+        spec: text(t.spec),
+        asset: t.asset.type,
+        reward: big(t.reward),
+        due,
+        reviewers: t.reviewers.map((r: Raw) => r.toString()),
+        approvalsRequired: num(t.approvalsRequired),
+        status: t.status.type,
+        worker: t.claim.isSome ? t.claim.unwrap().worker.toString() : undefined,
+        evidence: t.evidence.isSome ? text(t.evidence.unwrap()) : undefined,
+        approved: num(t.approved),
+        rejected: num(t.rejected),
+        revisions: num(t.revisions),
+        poster: t.poster.toString(),
+        overdue: due < now,
+      };
+    });
+
+  const contributors: ContributorView[] = await Promise.all(
+    contributorEntries.map(async ([key, value]: [Raw, Raw]) => {
+      const account = key.args[1].toString();
+      const stored = value.unwrap().reputation;
+      const info: Raw = await api.call.contributionsApi.contributor(id, account);
+      const total = (k: Raw): KindTotal => ({ count: num(k.count), value: big(k.value) });
+      return {
+        account,
+        reputation: big(info.reputation),
+        member: info.member.isTrue,
+        memberSince: info.memberSince.isSome ? num(info.memberSince.unwrap()) : undefined,
+        memberUntil: info.memberUntil.isSome ? num(info.memberUntil.unwrap()) : undefined,
+        totals: {
+          tasks: total(info.totals.tasks),
+          reviews: total(info.totals.reviews),
+          donations: total(info.totals.donations),
+          recognitions: total(info.totals.recognitions),
+          attested: total(info.totals.attested),
+        },
+        recognitions: info.recognitions.map((r: Raw) => ({
+          milestone: num(r.milestone),
+          by: r.by.isSigned ? r.by.asSigned.toString() : r.by.type,
+          amount: big(r.amount),
+          boost: big(r.boost),
+          reason: text(r.reason),
+          block: num(r.block),
+        })),
+        stored: { score: big(stored.score), updated: num(stored.updated), halfLife: num(stored.halfLife) },
+      };
+    }),
+  );
+  contributors.sort((a, b) => (b.reputation > a.reputation ? 1 : b.reputation < a.reputation ? -1 : 0));
+
+  const pollIds: number[] = pollEntries
+    .filter(([, value]: [Raw, Raw]) => num(value.unwrap().project) === id)
+    .map(([key]: [Raw]) => num(key.args[0]));
+  const polls: PollView[] = (await Promise.all(pollIds.map(async (pollId) => {
+    const raw: Raw = await api.call.quadraticVotingApi.poll(pollId);
+    if (raw.isNone) return undefined;
+    const poll = raw.unwrap();
+    return {
+      id: pollId,
+      creator: poll.creator.toString(),
+      proposal: poll.proposal.isTrue,
+      protected: poll.protected.isTrue,
+      options: poll.options.map((o: Raw) => text(o)),
+      tally: poll.tally.map((t: Raw) => big(t)),
+      voters: num(poll.voters),
+      electorate: num(poll.electorate),
+      quorum: num(poll.quorum),
+      threshold: num(poll.threshold),
+      created: num(poll.created),
+      end: num(poll.end),
+      ended: poll.ended.isTrue,
+      outcome: OUTCOME(poll.outcome),
+    };
+  }))).filter((v): v is PollView => v !== undefined).sort((a, b) => a.id - b.id);
+
+  let currency: CurrencyView | undefined;
+  if (summary.currency) {
+    const [details, metadata]: Raw[] = await Promise.all([
+      api.query.assets.asset(summary.currency.asset),
+      api.query.assets.metadata(summary.currency.asset),
+    ]);
+    currency = {
+      ...summary.currency,
+      symbol: text(metadata.symbol),
+      decimals: num(metadata.decimals),
+      supply: details.isSome ? big(details.unwrap().supply) : 0n,
+    };
+  }
+
+  return { summary, milestones, tasks, contributors, polls, currency, now };
+}
+
+/** The voice credits `who` has left in `poll` (`undefined`: they may not vote), and their vote. */
+export async function voter(api: ApiPromise, poll: number, who: string): Promise<{ credits?: number; vote?: { choice: string; votes: number } }> {
+  const [credits, vote]: Raw[] = await Promise.all([
+    api.call.quadraticVotingApi.credits(poll, who),
+    api.query.quadraticVoting.votes(poll, who),
+  ]);
+  // A stored vote is `(vote, deposit)`.
+  const stored = vote.isSome ? vote.unwrap()[0] : undefined;
+  return {
+    credits: credits.isSome ? num(credits.unwrap()) : undefined,
+    vote: stored && { choice: stored.choice.toString(), votes: num(stored.votes) },
+  };
+}
+
+/**
+ * The project's plan amendments and paid tasks in the last `depth` blocks, newest first (tasks
+ * leave storage once paid: their payment is in the events).
+ */
+export async function history(api: ApiPromise, id: number, depth = 600): Promise<HistoryEntry[]> {
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  const from = Math.max(1, best - depth + 1);
+  const entries: HistoryEntry[] = [];
+  const numbers = Array.from({ length: best - from + 1 }, (_, i) => best - i);
+  for (let i = 0; i < numbers.length; i += 50) {
+    const batch = await Promise.all(numbers.slice(i, i + 50).map(async (n) => {
+      const hash = await api.rpc.chain.getBlockHash(n);
+      const events: Raw = await api.query.system.events.at(hash);
+      return { n, events };
+    }));
+    for (const { n, events } of batch) {
+      for (const { event } of events) entries.push(...historyOf(event, n, id));
+    }
+  }
+  return entries;
+}
+
+/** The history entries an event adds for project `id`. */
+export function historyOf(event: Raw, block: number, id: number): HistoryEntry[] {
+  const data = event.data;
+  if (!data.project || num(data.project) !== id) return [];
+  if (event.section === 'projects' && event.method === 'PlanAmended') {
+    return [{
+      block,
+      kind: 'PlanAmended',
+      text: `plan v${num(data.newVersion)}: ${text(data.newCid)} (was v${num(data.oldVersion)}: ${text(data.oldCid)})`,
+    }];
+  }
+  if (event.section === 'tasks' && event.method === 'TaskPaid') {
+    return [{
+      block,
+      kind: 'TaskPaid',
+      text: `task #${num(data.task)} paid`,
+      task: num(data.task),
+      worker: data.worker.toString(),
+      reward: big(data.reward),
+      asset: data.asset.type,
+    }];
+  }
+  return [];
+}

@@ -1,0 +1,147 @@
+// One project: its numbers (exactly what `progressApi.projectProgress` returns), plan, milestones,
+// the gaps board, contributors, polls and currency.
+
+import { useEffect, useState } from 'preact/hooks';
+
+import { history, historyOf, project, type HistoryEntry, type Progress } from '../data';
+import { amount, who } from '../format';
+import { Act } from './Act';
+import { Board } from './Board';
+import { Contributors } from './Contributors';
+import { Milestones } from './Milestones';
+import { Polls } from './Polls';
+import { useLive, type Context } from './context';
+
+export function ProjectPage({ context, id }: { context: Context; id: number }) {
+  const { api, block, names } = context;
+  const loaded = useLive(() => project(api, id), block.number, [id]);
+  const events = useHistory(context, id);
+  const [plan, setPlan] = useState('');
+
+  if (loaded.kind === 'loading') return <p class="notice" data-testid="state-loading">Loading project #{id}…</p>;
+  if (loaded.kind === 'failed') return <p class="notice error">Could not read project #{id}: {loaded.error}</p>;
+  const view = loaded.value;
+  if (!view) {
+    return (
+      <div class="notice" data-testid="state-no-project">
+        <h2>There is no project #{id}</h2>
+        <p><a href="#/">All projects</a></p>
+      </div>
+    );
+  }
+  const { summary, currency } = view;
+  const p = summary.progress;
+  const steward = context.account && summary.stewards.includes(context.account.address);
+  const amendments = events.filter((e) => e.kind === 'PlanAmended');
+
+  return (
+    <article data-testid="project-page" data-block={loaded.block}>
+      <p><a href="#/">← All projects</a></p>
+      <h1>
+        {summary.name} <span class="muted">#{summary.id}</span>{' '}
+        <span class={`badge ${summary.status.toLowerCase()}`}>{summary.status}</span>
+      </h1>
+      <p class="muted">
+        Stewards: {summary.stewards.map((s) => who(s, names)).join(', ')} · created at block #{summary.created}
+        {steward && <b> · you are a steward</b>}
+      </p>
+
+      <Numbers progress={p} context={context} hasCurrency={!!currency} />
+
+      <section class="panel" data-testid="plan">
+        <h2>Plan</h2>
+        <p>
+          <b>v{summary.plan.version}</b> <code data-testid="plan-cid">{summary.plan.cid}</code>
+        </p>
+        {amendments.length > 0 && (
+          <ul class="history">
+            {amendments.map((a) => <li key={`${a.block}-${a.text}`}>block #{a.block}: {a.text}</li>)}
+          </ul>
+        )}
+        {steward && (
+          <form class="inline" onSubmit={(e) => e.preventDefault()}>
+            <input data-testid="amend-cid" placeholder="CID of the amended plan" value={plan} onInput={(e) => setPlan((e.target as HTMLInputElement).value)} size={40} />
+            <Act context={context} label="Amend the plan" testid="amend" describe={plan}
+              build={() => (plan.trim() ? api.tx.projects.amendPlan(id, plan.trim()) : 'enter the CID of the amended plan')} />
+          </form>
+        )}
+      </section>
+
+      <Milestones view={view} context={context} />
+      <Board view={view} context={context} paid={events.filter((e) => e.kind === 'TaskPaid')} />
+      <Contributors view={view} context={context} />
+      <Polls view={view} context={context} />
+
+      {currency && (
+        <section class="panel" data-testid="currency">
+          <h2>Currency: {currency.symbol}</h2>
+          <p>
+            Supply <b data-testid="currency-supply">{amount(currency.supply, currency.decimals, currency.symbol)}</b>{' '}
+            of a cap of <b>{amount(currency.cap, currency.decimals, currency.symbol)}</b> · minted{' '}
+            {amount(currency.minted, currency.decimals)} · burned {amount(currency.burned, currency.decimals)} · asset #{currency.asset}
+          </p>
+        </section>
+      )}
+    </article>
+  );
+}
+
+/** The project's progress as the runtime reports it, each number tagged for the browser test. */
+function Numbers({ progress: p, context, hasCurrency }: { progress: Progress; context: Context; hasCurrency: boolean }) {
+  const d = context.info.tokenDecimals;
+  // Each number carries the runtime's exact value in `data-value`, whatever its display.
+  const raw = (path: string): string => String(path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], p));
+  const n = (path: string, value: number | string) => <b data-testid={`progress-${path}`} data-value={raw(path)}>{value}</b>;
+  return (
+    <section class="numbers" data-testid="progress">
+      <div><h3>Milestones</h3>
+        {n('milestones.achieved', p.milestones.achieved)} achieved · {n('milestones.funded', p.milestones.funded)} funded ·{' '}
+        {n('milestones.planned', p.milestones.planned)} planned · {n('milestones.cancelled', p.milestones.cancelled)} cancelled ·{' '}
+        <span class={p.milestones.overdue ? 'late' : ''}>{n('milestones.overdue', p.milestones.overdue)} overdue</span>
+      </div>
+      <div><h3>Tasks</h3>
+        {n('tasks.open', p.tasks.open)} open · {n('tasks.claimed', p.tasks.claimed)} claimed ·{' '}
+        {n('tasks.submitted', p.tasks.submitted)} in review · {n('tasks.paid', p.tasks.paid)} paid ·{' '}
+        {n('tasks.cancelled', p.tasks.cancelled)} cancelled · {n('tasks.expired', p.tasks.expired)} expired ·{' '}
+        <span class={p.tasks.overdue ? 'late' : ''}>{n('tasks.overdue', p.tasks.overdue)} overdue</span>
+      </div>
+      <div><h3>Plan and people</h3>
+        plan v{n('planVersion', p.planVersion)} ·{' '}
+        {n('members', p.members)} members · {n('contributors', p.contributors)} contributors · {n('openPolls', p.openPolls)} open polls
+      </div>
+      <div><h3>Budget</h3>
+        {hasCurrency && <>{n('budget.minted', amount(p.budget.minted, d))} minted · {n('budget.escrowedCurrency', amount(p.budget.escrowedCurrency, d))} escrowed ·{' '}
+          {n('budget.paidCurrency', amount(p.budget.paidCurrency, d))} paid · {n('budget.burned', amount(p.budget.burned, d))} burned<br /></>}
+        {n('budget.spentNative', amount(p.budget.spentNative, d))} {context.info.tokenSymbol} spent ·{' '}
+        {n('budget.escrowedNative', amount(p.budget.escrowedNative, d))} escrowed · {n('budget.paidNative', amount(p.budget.paidNative, d))} paid
+      </div>
+    </section>
+  );
+}
+
+/** Plan amendments and payments: the recent past scanned once, then each new block's events. */
+function useHistory(context: Context, id: number): HistoryEntry[] {
+  const { api } = context;
+  const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  useEffect(() => {
+    let live = true;
+    let unsubscribe: () => void = () => {};
+    setEntries([]);
+    (async () => {
+      const past = await history(api, id);
+      const seen = new Set(past.map((e) => e.block));
+      if (!live) return;
+      setEntries(past);
+      unsubscribe = await api.rpc.chain.subscribeNewHeads(async (header) => {
+        const number = header.number.toNumber();
+        if (seen.has(number)) return;
+        seen.add(number);
+        const events = await api.query.system.events.at(header.hash) as unknown as { event: unknown }[];
+        const added = events.flatMap(({ event }) => historyOf(event, number, id));
+        if (live && added.length > 0) setEntries((old) => [...added, ...old]);
+      });
+    })();
+    return () => { live = false; unsubscribe(); };
+  }, [id]);
+  return entries;
+}

@@ -217,8 +217,11 @@ export async function projects(api: ApiPromise): Promise<ProjectSummary[]> {
 
 const OUTCOME = (o: Raw): string => (o.isChosen ? `option ${o.asChosen.toNumber() + 1} chosen` : o.type);
 
-/** Everything one project's page shows, at the best block; `undefined` if there is no project. */
-export async function project(api: ApiPromise, id: number): Promise<ProjectView | undefined> {
+/**
+ * Everything one project's page shows, at the best block; `undefined` if there is no project.
+ * `viewer`, the account acting from the page, is among the contributors shown if it is one.
+ */
+export async function project(api: ApiPromise, id: number, viewer?: string): Promise<ProjectView | undefined> {
   const [record, p, header]: [Raw, Progress | undefined, Raw] = await Promise.all([
     api.query.projects.projects(id),
     progress(api, id),
@@ -228,11 +231,10 @@ export async function project(api: ApiPromise, id: number): Promise<ProjectView 
   const now = num(header.number);
   const summary = summaryOf(id, record.unwrap(), p);
 
-  const [milestoneEntries, taskEntries, contributorEntries, pollEntries]: Raw[] = await Promise.all([
+  const [milestoneEntries, taskEntries, pollEntries]: Raw[] = await Promise.all([
     api.query.projects.milestones.entries(id),
-    // Tasks are keyed by id alone: a dashboard reads them all and keeps this project's.
+    // Tasks and polls are keyed by id alone: the page reads them all and keeps this project's.
     api.query.tasks.tasks.entries(),
-    api.query.contributions.contributors.entries(id),
     api.query.quadraticVoting.polls.entries(),
   ]);
 
@@ -278,10 +280,14 @@ export async function project(api: ApiPromise, id: number): Promise<ProjectView 
       };
     });
 
-  const contributors: ContributorView[] = await Promise.all(
-    contributorEntries.map(async ([key, value]: [Raw, Raw]) => {
-      const account = key.args[1].toString();
-      const stored = value.unwrap().reputation;
+  // The top contributors the runtime ranks (at most ten), and the viewer: a constant number of
+  // reads per block however many contributors the project has.
+  const shown = [...new Set([...p.topContributors.map((t) => t.account), ...(viewer ? [viewer] : [])])];
+  const contributors: ContributorView[] = (await Promise.all(
+    shown.map(async (account): Promise<ContributorView | undefined> => {
+      const record: Raw = await api.query.contributions.contributors(id, account);
+      if (record.isNone) return undefined;
+      const stored = record.unwrap().reputation;
       const info: Raw = await api.call.contributionsApi.contributor(id, account);
       const total = (k: Raw): KindTotal => ({ count: num(k.count), value: big(k.value) });
       return {
@@ -308,7 +314,7 @@ export async function project(api: ApiPromise, id: number): Promise<ProjectView 
         stored: { score: big(stored.score), updated: num(stored.updated), halfLife: num(stored.halfLife) },
       };
     }),
-  );
+  )).filter((c): c is ContributorView => c !== undefined);
   contributors.sort((a, b) => (b.reputation > a.reputation ? 1 : b.reputation < a.reputation ? -1 : 0));
 
   const pollIds: number[] = pollEntries
@@ -353,8 +359,11 @@ export async function project(api: ApiPromise, id: number): Promise<ProjectView 
   return { summary, milestones, tasks, contributors, polls, currency, now };
 }
 
-/** The voice credits `who` has left in `poll` (`undefined`: they may not vote), and their vote. */
-export async function voter(api: ApiPromise, poll: number, who: string): Promise<{ credits?: number; vote?: { choice: string; votes: number } }> {
+/**
+ * The voice credits `who` has left in `poll` (`undefined`: they may not vote), and their vote:
+ * the choice as an index into the tally (aye 0, nay 1; an option its number).
+ */
+export async function voter(api: ApiPromise, poll: number, who: string): Promise<{ credits?: number; vote?: { choice: number; votes: number } }> {
   const [credits, vote]: Raw[] = await Promise.all([
     api.call.quadraticVotingApi.credits(poll, who),
     api.query.quadraticVoting.votes(poll, who),
@@ -363,7 +372,10 @@ export async function voter(api: ApiPromise, poll: number, who: string): Promise
   const stored = vote.isSome ? vote.unwrap()[0] : undefined;
   return {
     credits: credits.isSome ? num(credits.unwrap()) : undefined,
-    vote: stored && { choice: stored.choice.toString(), votes: num(stored.votes) },
+    vote: stored && {
+      choice: stored.choice.isOption ? num(stored.choice.asOption) : stored.choice.isNay ? 1 : 0,
+      votes: num(stored.votes),
+    },
   };
 }
 

@@ -18,6 +18,23 @@ function route(): { project?: number } {
   return match ? { project: Number(match[1]) } : {};
 }
 
+/**
+ * The chain's block time in milliseconds, as its last 20 blocks' timestamps show it (a dev chain
+ * runs at whatever `--dev-block-time` says); the Aura slot before there are 20 blocks.
+ */
+async function blockTime(api: ApiPromise): Promise<number> {
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  if (best > 20) {
+    const [now, then] = await Promise.all([best, best - 20].map(async (n) => {
+      const at = await api.at(await api.rpc.chain.getBlockHash(n));
+      return Number((await at.query.timestamp.now()).toString());
+    }));
+    if (now > then) return (now - then) / 20;
+  }
+  const slot = await api.call.auraApi.slotDuration().catch(() => undefined);
+  return slot ? Number(slot.toString()) : 6000;
+}
+
 function App() {
   const [endpoint, setEndpoint] = useState(initialEndpoint());
   const [input, setInput] = useState(endpoint);
@@ -53,8 +70,7 @@ function App() {
         return;
       }
       api = s.api;
-      const slot = await api.call.auraApi.slotDuration().catch(() => undefined);
-      if (slot) setBlockMs(Number(slot.toString()));
+      setBlockMs(await blockTime(api));
       const dev = s.info.isDev ? await devAccounts(api.registry.chainSS58 ?? 42) : [];
       const injected = await extensionAccounts().catch(() => []);
       if (cancelled) return;

@@ -29,20 +29,37 @@ function headNumber(paraApi, head) {
 }
 
 /**
- * The relay chain's `paras` events about Commons in its finalised blocks from `from` on, in order:
- * `{ method, block }` (read block by block, so none is missed between two subscription updates).
+ * How the relay chain handled Commons' upgrade to `codeHash` in its blocks from `from` to its best:
+ * the blocks of the PVF pre-check's start and acceptance (`paras` events), the first block with the
+ * upgrade scheduled (`paras.futureCodeUpgrades`, and the block it is set for) and the first with
+ * the go-ahead signal (`paras.upgradeGoAheadSignal`).
  */
-async function parasEvents(relay, from) {
-  const finalised = (await relay.rpc.chain.getHeader(await relay.rpc.chain.getFinalizedHead())).number.toNumber();
-  const found = [];
-  for (let n = from; n <= finalised; n++) {
-    const events = await relay.query.system.events.at(await relay.rpc.chain.getBlockHash(n));
+async function relayUpgrade(relay, from, codeHash) {
+  const best = (await relay.rpc.chain.getHeader()).number.toNumber();
+  const found = {};
+  for (let n = from; n <= best; n++) {
+    const at = await relay.at(await relay.rpc.chain.getBlockHash(n));
+    const [events, future, signal] = await Promise.all([
+      at.query.system.events(),
+      at.query.paras.futureCodeUpgrades(PARA_ID),
+      at.query.paras.upgradeGoAheadSignal(PARA_ID),
+    ]);
     for (const { event } of events) {
-      if (event.section !== 'paras') continue;
-      // The field the metadata types as `ParaId` (first or second, named or not, by event).
-      const at = event.meta.fields.findIndex((f) => f.typeName.unwrapOr('').toString() === 'ParaId');
-      if (at >= 0 && event.data[at].toNumber() === PARA_ID) found.push({ method: event.method, block: n });
+      if (event.section !== 'paras' || !['PvfCheckStarted', 'PvfCheckAccepted'].includes(event.method)) continue;
+      const [hash, para] = event.data;
+      if (para.toNumber() === PARA_ID && hash.toHex() === codeHash) {
+        const key = event.method === 'PvfCheckStarted' ? 'pvfCheckStarted' : 'pvfCheckAccepted';
+        found[key] ??= n;
+      }
     }
+    if (future.isSome && found.scheduled === undefined) {
+      found.scheduled = n;
+      found.expectedAt = future.unwrap().toNumber();
+    }
+    if (signal.isSome && signal.unwrap().isGoAhead) found.goAhead ??= n;
+  }
+  for (const key of ['pvfCheckStarted', 'pvfCheckAccepted', 'scheduled', 'goAhead']) {
+    assert.ok(found[key] !== undefined, `the relay chain shows no ${key} since block #${from}: ${JSON.stringify(found)}`);
   }
   return found;
 }
@@ -170,17 +187,18 @@ describe('Commons on a local relay chain', { skip }, () => {
     a.api = node.api;
     assert.equal(a.api.runtimeVersion.specVersion.toNumber(), before + 1);
 
-    // The relay chain checked the code (PVF pre-check), scheduled it, signalled the go-ahead and
-    // now validates with it: its finalised blocks since the referendum began say so.
-    let upgrade;
-    await waitUntil(async () => {
-      upgrade = await parasEvents(relay, relayFrom);
-      return upgrade.some((e) => e.method === 'CurrentCodeUpdated');
-    }, { what: 'the relay chain to switch to the new code', timeoutMs: 300_000 });
-    const order = upgrade.map((e) => e.method).filter((m) => ['PvfCheckAccepted', 'CodeUpgradeScheduled', 'CurrentCodeUpdated'].includes(m));
-    assert.deepEqual(order, ['PvfCheckAccepted', 'CodeUpgradeScheduled', 'CurrentCodeUpdated'], `relay events: ${JSON.stringify(upgrade)}`);
-    assert.equal((await relay.query.paras.currentCodeHash(PARA_ID)).unwrap().toHex(), codeHash);
-    console.log(`# relay: ${upgrade.filter((e) => e.method !== 'NewHeadNoted' && e.method !== 'CurrentHeadUpdated').map((e) => `${e.method} at #${e.block}`).join(', ')}`);
+    // The relay chain pre-checked the new code (its validators compiled the PVF and voted), set
+    // its upgrade for a block, signalled the go-ahead in that block and now validates Commons
+    // with it. A parachain-initiated upgrade has no event of its own after the pre-check: its
+    // schedule and go-ahead are in the relay chain's state, read block by block.
+    await waitUntil(async () => (await relay.query.paras.currentCodeHash(PARA_ID)).unwrap().toHex() === codeHash, {
+      what: 'the relay chain to validate with the new code', timeoutMs: 300_000,
+    });
+    const upgrade = await relayUpgrade(relay, relayFrom, codeHash);
+    assert.ok(upgrade.pvfCheckStarted < upgrade.pvfCheckAccepted, `pre-check started then accepted: ${JSON.stringify(upgrade)}`);
+    assert.ok(upgrade.pvfCheckAccepted <= upgrade.scheduled, 'scheduled once accepted');
+    assert.ok(upgrade.goAhead >= upgrade.expectedAt, `the go-ahead at the block the upgrade was set for: ${JSON.stringify(upgrade)}`);
+    console.log(`# relay: PVF pre-check started at #${upgrade.pvfCheckStarted}, accepted at #${upgrade.pvfCheckAccepted} (upgrade set for #${upgrade.expectedAt}), go-ahead at #${upgrade.goAhead}`);
 
     // Both collators run the new runtime, and the state is intact.
     await waitUntil(async () => (await b.api.rpc.state.getRuntimeVersion()).specVersion.toNumber() === before + 1, {

@@ -25,7 +25,7 @@ export function Contributors({ view, context }: { view: ProjectView; context: Co
   const threshold = Number(context.api.consts.contributions.memberThreshold.toString());
   return (
     <section class="panel" data-testid="contributors">
-      <h2>Contributors</h2>
+      <h2>Contributors <span class="muted">the top {Math.min(contributors.length, view.summary.progress.topContributors.length)} of {view.summary.progress.contributors} by reputation</span></h2>
       {contributors.length === 0 && <p class="muted" data-testid="contributors-empty">Nobody has contributed yet.</p>}
       {contributors.length > 0 && (
         <table class="contributors">

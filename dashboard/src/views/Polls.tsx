@@ -25,7 +25,7 @@ function labels(poll: PollView): string[] {
 function Poll({ poll, view, context }: { poll: PollView; view: ProjectView; context: Context }) {
   const { api, account, block, blockMs } = context;
   const credits = Number(api.consts.quadraticVoting.voiceCredits.toString());
-  const [mine, setMine] = useState<{ credits?: number; vote?: { choice: string; votes: number } }>({});
+  const [mine, setMine] = useState<{ credits?: number; vote?: { choice: number; votes: number } }>({});
   const [choice, setChoice] = useState(0);
   const [votes, setVotes] = useState(1);
   useEffect(() => {
@@ -64,13 +64,13 @@ function Poll({ poll, view, context }: { poll: PollView; view: ProjectView; cont
         </tbody>
       </table>
       <p class="muted">
-        <span data-testid="voters">{poll.voters}</span> of {poll.electorate} members voted · quorum {poll.quorum}% ({needed} voters)
+        <span data-testid="voters">{poll.voters}</span> of {poll.electorate} members voted · quorum {poll.quorum}% ({needed} voter{needed === 1 ? '' : 's'})
         {poll.voters >= needed ? ' reached' : ' not reached'}{poll.proposal && ` · passes above ${poll.threshold}% ayes`}
       </p>
       {!poll.ended && account && mine.credits === undefined && <p class="muted">{account.name} may not vote in this poll (not a member of the project).</p>}
       {!poll.ended && account && mine.credits !== undefined && (
         <form class="inline vote" onSubmit={(e) => e.preventDefault()}>
-          {mine.vote && <span class="muted">your vote: {mine.vote.votes} for {mine.vote.choice} · </span>}
+          {mine.vote && <span class="muted">your vote: {mine.vote.votes} for {names[mine.vote.choice] ?? `choice ${mine.vote.choice}`} · </span>}
           <select value={choice} data-testid={`choice-${poll.id}`} onChange={(e) => setChoice(Number((e.target as HTMLSelectElement).value))}>
             {names.map((name, i) => <option key={name} value={i}>{name}</option>)}
           </select>

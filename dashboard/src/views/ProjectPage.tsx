@@ -14,7 +14,8 @@ import { useLive, type Context } from './context';
 
 export function ProjectPage({ context, id }: { context: Context; id: number }) {
   const { api, block, names } = context;
-  const loaded = useLive(() => project(api, id), block.number, [id]);
+  const viewer = context.account?.address;
+  const loaded = useLive(() => project(api, id, viewer), block.number, [id, viewer]);
   const events = useHistory(context, id);
   const [plan, setPlan] = useState('');
 

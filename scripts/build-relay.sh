@@ -39,8 +39,13 @@ if [ ! -f "$CRATE_DIR/Cargo.toml" ]; then
 	fi
 fi
 
-# The workspace's lock as the starting point: cargo keeps every version it pins.
-cp "$ROOT/Cargo.lock" "$CRATE_DIR/Cargo.lock"
+# The workspace's lock as the starting point: cargo keeps every version it pins and adds the relay
+# node's own packages. Seeded again only when the workspace's lock changed: copying it on every run
+# would undo cargo's additions, and the lock's change would rebuild the relay runtime's Wasm.
+if [ ! -f "$CRATE_DIR/Cargo.lock" ] || ! cmp -s "$ROOT/Cargo.lock" "$SRC_DIR/seeded-from.lock"; then
+	cp "$ROOT/Cargo.lock" "$CRATE_DIR/Cargo.lock"
+	cp "$ROOT/Cargo.lock" "$SRC_DIR/seeded-from.lock"
+fi
 cd "$CRATE_DIR"
 # The relay runtimes' Wasm builds take their lock from here (the target directory is outside it).
 export WASM_BUILD_WORKSPACE_HINT="$CRATE_DIR"

@@ -61,8 +61,9 @@ export interface TaskView {
   status: 'Open' | 'Claimed' | 'Submitted';
   worker?: string;
   evidence?: string;
-  approved: number;
-  rejected: number;
+  /** The reviewers who approved / rejected the current submission (the chain keeps bit sets). */
+  approvedBy: string[];
+  rejectedBy: string[];
   revisions: number;
   poster: string;
   overdue: boolean;
@@ -77,6 +78,7 @@ export interface ContributorView {
   memberSince?: number;
   memberUntil?: number;
   totals: { tasks: KindTotal; reviews: KindTotal; donations: KindTotal; recognitions: KindTotal; attested: KindTotal };
+  /** `by` is the recognising steward's address, or `governance` for the project's governance. */
   recognitions: { milestone: number; by: string; amount: bigint; boost: bigint; reason: string; block: number }[];
   /** The stored score and when it was last updated: reputation decays from there. */
   stored: { score: bigint; updated: number; halfLife: number };
@@ -205,7 +207,8 @@ function summaryOf(id: number, record: Raw, p: Progress): ProjectSummary {
 }
 
 /** Every project with its progress, by id. */
-export async function projects(api: ApiPromise): Promise<ProjectSummary[]> {
+export async function projects(chain: ApiPromise, blockHash: string): Promise<ProjectSummary[]> {
+  const api = await chain.at(blockHash) as unknown as ApiPromise;
   const entries: [Raw, Raw][] = await api.query.projects.projects.entries();
   const list = await Promise.all(entries.map(async ([key, value]) => {
     const id = num(key.args[0]);
@@ -221,14 +224,20 @@ const OUTCOME = (o: Raw): string => (o.isChosen ? `option ${o.asChosen.toNumber(
  * Everything one project's page shows, at the best block; `undefined` if there is no project.
  * `viewer`, the account acting from the page, is among the contributors shown if it is one.
  */
-export async function project(api: ApiPromise, id: number, viewer?: string): Promise<ProjectView | undefined> {
-  const [record, p, header]: [Raw, Progress | undefined, Raw] = await Promise.all([
+export async function project(
+  chain: ApiPromise,
+  id: number,
+  block: { number: number; hash: string },
+  viewer?: string,
+): Promise<ProjectView | undefined> {
+  // Every read at the one block the page says it shows.
+  const api = await chain.at(block.hash) as unknown as ApiPromise;
+  const [record, p]: [Raw, Progress | undefined] = await Promise.all([
     api.query.projects.projects(id),
     progress(api, id),
-    api.rpc.chain.getHeader(),
   ]);
   if (record.isNone || !p) return undefined;
-  const now = num(header.number);
+  const now = block.number;
   const summary = summaryOf(id, record.unwrap(), p);
 
   const [milestoneEntries, taskEntries, pollEntries]: Raw[] = await Promise.all([
@@ -260,6 +269,7 @@ export async function project(api: ApiPromise, id: number, viewer?: string): Pro
     .filter(([, t]: [number, Raw]) => num(t.project) === id)
     .map(([taskId, t]: [number, Raw]) => {
       const due = num(t.due);
+      const reviewers: string[] = t.reviewers.map((r: Raw) => r.toString());
       return {
         id: taskId,
         milestone: num(t.milestone),
@@ -267,13 +277,13 @@ export async function project(api: ApiPromise, id: number, viewer?: string): Pro
         asset: t.asset.type,
         reward: big(t.reward),
         due,
-        reviewers: t.reviewers.map((r: Raw) => r.toString()),
+        reviewers,
         approvalsRequired: num(t.approvalsRequired),
         status: t.status.type,
         worker: t.claim.isSome ? t.claim.unwrap().worker.toString() : undefined,
         evidence: t.evidence.isSome ? text(t.evidence.unwrap()) : undefined,
-        approved: num(t.approved),
-        rejected: num(t.rejected),
+        approvedBy: reviewers.filter((_: string, i: number) => (num(t.approved) >>> i) & 1),
+        rejectedBy: reviewers.filter((_: string, i: number) => (num(t.rejected) >>> i) & 1),
         revisions: num(t.revisions),
         poster: t.poster.toString(),
         overdue: due < now,
@@ -305,7 +315,7 @@ export async function project(api: ApiPromise, id: number, viewer?: string): Pro
         },
         recognitions: info.recognitions.map((r: Raw) => ({
           milestone: num(r.milestone),
-          by: r.by.isSigned ? r.by.asSigned.toString() : r.by.type,
+          by: r.by.isSteward ? r.by.asSteward.toString() : 'governance',
           amount: big(r.amount),
           boost: big(r.boost),
           reason: text(r.reason),
@@ -380,19 +390,28 @@ export async function voter(api: ApiPromise, poll: number, who: string): Promise
 }
 
 /**
- * The project's plan amendments and paid tasks in the last `depth` blocks, newest first (tasks
- * leave storage once paid: their payment is in the events).
+ * A node keeps the state of its last 256 blocks unless run as an archive (`--state-pruning`):
+ * the history the page reads at open stays within it.
  */
-export async function history(api: ApiPromise, id: number, depth = 600): Promise<HistoryEntry[]> {
-  const best = (await api.rpc.chain.getHeader()).number.toNumber();
-  const from = Math.max(1, best - depth + 1);
+export const HISTORY_DEPTH = 250;
+
+/**
+ * The project's plan amendments and paid tasks in blocks `from` to `to`, newest first (tasks leave
+ * storage once paid: their payment is in the events). A block whose state the node no longer
+ * keeps is skipped.
+ */
+export async function history(api: ApiPromise, id: number, from: number, to: number): Promise<HistoryEntry[]> {
   const entries: HistoryEntry[] = [];
-  const numbers = Array.from({ length: best - from + 1 }, (_, i) => best - i);
+  const numbers = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => to - i);
   for (let i = 0; i < numbers.length; i += 50) {
     const batch = await Promise.all(numbers.slice(i, i + 50).map(async (n) => {
-      const hash = await api.rpc.chain.getBlockHash(n);
-      const events: Raw = await api.query.system.events.at(hash);
-      return { n, events };
+      try {
+        const hash = await api.rpc.chain.getBlockHash(n);
+        const events: Raw = await api.query.system.events.at(hash);
+        return { n, events };
+      } catch {
+        return { n, events: [] };
+      }
     }));
     for (const { n, events } of batch) {
       for (const { event } of events) entries.push(...historyOf(event, n, id));

@@ -75,7 +75,9 @@ function App() {
       const injected = await extensionAccounts().catch(() => []);
       if (cancelled) return;
       setAccounts([...injected, ...dev]);
-      setAccountAddress((current) => current ?? injected[0]?.address ?? dev[0]?.address);
+      // Keep the account chosen if the new node's accounts include it.
+      const all = [...injected, ...dev];
+      setAccountAddress((current) => (all.some((a) => a.address === current) ? current : all[0]?.address));
       unsubscribe = await api.rpc.chain.subscribeNewHeads((header) => {
         setBlock({ number: header.number.toNumber(), hash: header.hash.toHex() });
       });
@@ -146,7 +148,7 @@ function App() {
           const context: Context = { api: state.api, info: state.info, block, account, accounts, names, blockMs };
           return at.project === undefined
             ? <ProjectList context={context} />
-            : <ProjectPage context={context} id={at.project} />;
+            : <ProjectPage key={at.project} context={context} id={at.project} />;
         })()}
       </main>
       {activity.length > 0 && (

@@ -164,8 +164,10 @@ describe('the dashboard', () => {
       const button = `${testid(`claim-${story.task}`)} button`;
       await page.waitForSelector(`${testid(`claim-${story.task}`)} .fee`, { timeout: 30_000 }); // the fee is shown first
       assert.match(await page.textContent(`${testid(`claim-${story.task}`)} .fee`), /fee ≈ 0\.\d+ /);
+      // Nobody is offered a claim the chain would refuse: the overdue task has none.
+      assert.equal(await page.$(testid(`claim-${story.overdueTask}`)), null);
       await page.click(button);
-      await page.waitForFunction(([sel]) => /Claim as Bob: done in block #\d+/.test(document.querySelector(sel)?.textContent ?? ''),
+      await page.waitForFunction(([sel]) => /Claim \(bond [^)]+\) as Bob: done in block #\d+/.test(document.querySelector(sel)?.textContent ?? ''),
         [testid('activity')], { timeout: 60_000 });
       await waitUntil(async () => {
         const task = await api.query.tasks.tasks(story.task);

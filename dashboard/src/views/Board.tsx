@@ -60,6 +60,8 @@ function Card({ task: t, view, context }: { task: TaskView; view: ProjectView; c
   const [comment, setComment] = useState('');
   const me = account?.address;
   const left = t.due - view.now;
+  const claimBond = BigInt(api.consts.tasks.claimBond.toString());
+  const reviewed = me !== undefined && (t.approvedBy.includes(me) || t.rejectedBy.includes(me));
   return (
     <div class={`card ${t.overdue ? 'overdue' : ''}`} data-testid={`task-${t.id}`} data-status={t.status}>
       <div><b>#{t.id}</b> {t.spec}</div>
@@ -72,14 +74,15 @@ function Card({ task: t, view, context }: { task: TaskView; view: ProjectView; c
       {t.worker && <div class="muted">worker: {who(t.worker, names)}</div>}
       {t.status === 'Submitted' && (
         <div class="muted">
-          {t.approved}/{t.approvalsRequired} approvals · {t.rejected} rejections · revision {t.revisions}
+          {t.approvedBy.length}/{t.approvalsRequired} approvals · {t.rejectedBy.length} rejections · revision {t.revisions}
           {t.evidence && <> · evidence {t.evidence}</>}
         </div>
       )}
       <div class="muted">reviewers: {t.reviewers.map((r) => who(r, names)).join(', ')}</div>
-      {t.status === 'Open' && (
-        <Act context={context} label="Claim" testid={`claim-${t.id}`} describe={`claim-${t.id}`}
-          build={() => api.tx.tasks.claimTask(t.id)} />
+      {t.status === 'Open' && t.overdue && <div class="late">past due: a steward reschedules or cancels it</div>}
+      {t.status === 'Open' && !t.overdue && me && me !== t.poster && !t.reviewers.includes(me) && (
+        <Act context={context} label={`Claim (bond ${amount(claimBond, context.info.tokenDecimals, context.info.tokenSymbol)})`}
+          testid={`claim-${t.id}`} describe={`claim-${t.id}`} build={() => api.tx.tasks.claimTask(t.id)} />
       )}
       {t.status === 'Claimed' && t.worker === me && (
         <div class="inline">
@@ -89,12 +92,13 @@ function Card({ task: t, view, context }: { task: TaskView; view: ProjectView; c
             build={() => (evidence.trim() ? api.tx.tasks.submitWork(t.id, evidence.trim()) : 'enter the CID of the evidence')} />
         </div>
       )}
-      {t.status === 'Submitted' && me && t.reviewers.includes(me) && (
+      {t.status === 'Submitted' && me && t.reviewers.includes(me) && reviewed && <div class="muted">you reviewed this submission</div>}
+      {t.status === 'Submitted' && me && t.reviewers.includes(me) && !reviewed && (
         <div class="inline">
           <input placeholder="comment CID" value={comment} onInput={(e) => setComment((e.target as HTMLInputElement).value)} />
           <Act context={context} label="Approve" testid={`approve-${t.id}`} describe={`a${comment}`}
-            build={() => api.tx.tasks.review(t.id, true, comment.trim() || 'approved')} />
-          <Act context={context} label="Send back" testid={`reject-${t.id}`} describe={`r${comment}`}
+            build={() => api.tx.tasks.review(t.id, true, comment.trim())} />
+          <Act context={context} label="Reject" testid={`reject-${t.id}`} describe={`r${comment}`}
             build={() => (comment.trim() ? api.tx.tasks.review(t.id, false, comment.trim()) : 'say what to change: enter a comment CID')} />
         </div>
       )}
@@ -105,13 +109,16 @@ function Card({ task: t, view, context }: { task: TaskView; view: ProjectView; c
 function PostTask({ view, context }: { view: ProjectView; context: Context }) {
   const { api, accounts, names } = context;
   const funded = view.milestones.filter((m) => m.status === 'Funded');
-  const [milestone, setMilestone] = useState(funded[0]?.id ?? 0);
+  const [chosen, setMilestone] = useState<number | undefined>(undefined);
+  // The milestone chosen while it is still funded, else the first funded one.
+  const milestone = funded.some((m) => m.id === chosen) ? chosen as number : funded[0]?.id ?? 0;
   const [spec, setSpec] = useState('');
   const [reward, setReward] = useState('10');
   const [days, setDays] = useState('7');
   const [reviewers, setReviewers] = useState<string[]>([]);
   const [approvals, setApprovals] = useState(1);
-  if (funded.length === 0) return <p class="muted">Fund a milestone to post tasks against it.</p>;
+  if (view.summary.status !== 'Active') return <p class="muted">The project is {view.summary.status.toLowerCase()}: no tasks can be posted.</p>;
+  if (funded.length === 0) return <p class="muted">Tasks are posted against a funded milestone; the project's governance funds them.</p>;
   const asset = funded.find((m) => m.id === milestone)?.asset ?? 'Native';
   const value = parseAmount(reward, decimalsOf(asset, view, context));
   const dueBlocks = Math.round((Number(days) * 86_400_000) / context.blockMs);
@@ -127,9 +134,11 @@ function PostTask({ view, context }: { view: ProjectView; context: Context }) {
       <label>Spec (CID) <input value={spec} onInput={input(setSpec)} data-testid="post-spec" /></label>
       <label>Reward ({unitOf(asset, view, context)}) <input value={reward} onInput={input(setReward)} size={8} /></label>
       <label>Due in (days) <input value={days} onInput={input(setDays)} size={4} /></label>
-      <label>Reviewers{' '}
+      <label title="members of the project, not the poster">Reviewers{' '}
         <select multiple onChange={(e) => setReviewers(Array.from((e.target as HTMLSelectElement).selectedOptions, (o) => o.value))}>
-          {accounts.map((a) => <option key={a.address} value={a.address} selected={reviewers.includes(a.address)}>{who(a.address, names)}</option>)}
+          {accounts.filter((a) => a.address !== context.account?.address).map((a) => (
+            <option key={a.address} value={a.address} selected={reviewers.includes(a.address)}>{who(a.address, names)}</option>
+          ))}
         </select>
       </label>
       <label>Approvals needed <input type="number" min={1} max={Math.max(1, reviewers.length)} value={approvals}

@@ -25,6 +25,10 @@ export function Milestones({ view, context }: { view: ProjectView; context: Cont
   const unit = (asset: string) => (asset === 'Native' ? info.tokenSymbol : currency?.symbol ?? '');
   const decimals = (asset: string) => (asset === 'Native' ? info.tokenDecimals : currency?.decimals ?? info.tokenDecimals);
   const escrowed = b.escrowedCurrency + b.escrowedNative;
+  // What the funded milestones still hold of the currency minted for them.
+  const unspent = milestones
+    .filter((m) => m.status === 'Funded' && m.asset === 'ProjectCurrency')
+    .reduce((sum, m) => sum + (m.budget > m.spent ? m.budget - m.spent : 0n), 0n);
 
   return (
     <section class="panel" data-testid="milestones">
@@ -50,7 +54,7 @@ export function Milestones({ view, context }: { view: ProjectView; context: Cont
                 <td>
                   <Bar parts={[[m.spent, 'done'], [funded ? m.budget - m.spent : 0n, 'funded'], [funded ? 0n : m.budget, 'planned']]} total={m.budget} />
                   <span class="muted">
-                    {amount(m.spent, decimals(m.asset))} of {amount(m.budget, decimals(m.asset), unit(m.asset))} {funded ? 'funded' : 'planned'}
+                    {amount(m.spent, decimals(m.asset))} of {amount(m.budget, decimals(m.asset), unit(m.asset))} {funded ? 'funded' : m.status.toLowerCase()}
                   </span>
                 </td>
               </tr>
@@ -62,7 +66,7 @@ export function Milestones({ view, context }: { view: ProjectView; context: Cont
       <div class="budget" data-testid="budget">
         {currency && (
           <div>
-            <Bar parts={[[b.paidCurrency, 'done'], [b.escrowedCurrency, 'claimed'], [b.minted - b.spentCurrency - b.burned, 'funded']]} total={b.minted}
+            <Bar parts={[[b.paidCurrency, 'done'], [b.escrowedCurrency, 'claimed'], [unspent, 'funded']]} total={b.minted}
               title="paid · escrowed in tasks · left in milestone budgets, of what was minted" />
             <span class="muted">
               {currency.symbol}: {amount(b.minted, currency.decimals)} minted · {amount(b.spentCurrency, currency.decimals)} spent

@@ -28,20 +28,24 @@ function Poll({ poll, view, context }: { poll: PollView; view: ProjectView; cont
   const [mine, setMine] = useState<{ credits?: number; vote?: { choice: number; votes: number } }>({});
   const [choice, setChoice] = useState(0);
   const [votes, setVotes] = useState(1);
+  useEffect(() => setMine({}), [account?.address]);
   useEffect(() => {
     if (!account) return;
     let current = true;
-    voter(api, poll.id, account.address).then((v) => { if (current) setMine(v); });
+    voter(api, poll.id, account.address).then((v) => { if (current) setMine(v); }, () => {});
     return () => { current = false; };
   }, [poll.id, account?.address, block.number]);
 
   const names = labels(poll);
   const total = poll.tally.reduce((a, b) => a + b, 0n);
-  const needed = Math.ceil((poll.electorate * poll.quorum) / 100);
+  // The chain's quorum: at least one voter, and the quorum's share of the electorate.
+  const needed = Math.max(1, Math.ceil((poll.electorate * poll.quorum) / 100));
   const left = poll.end - view.now;
   // A new vote replaces the old one: its credits come back first.
   const available = (mine.credits ?? 0) + (mine.vote ? mine.vote.votes ** 2 : 0);
   const most = Math.floor(Math.sqrt(available));
+  // Zero votes withdraws a vote: only offered to who has one.
+  const least = mine.vote ? 0 : 1;
   const encoded = poll.proposal ? (choice === 0 ? { Aye: null } : { Nay: null }) : { Option: choice };
 
   return (
@@ -55,7 +59,7 @@ function Poll({ poll, view, context }: { poll: PollView; view: ProjectView; cont
       <table class="tally">
         <tbody>
           {names.map((name, i) => (
-            <tr key={name}>
+            <tr key={i}>
               <td>{name}</td>
               <td class="wide"><div class="bar-track"><span class="bar-part done" style={{ width: `${percent(poll.tally[i] ?? 0n, total)}%` }} /></div></td>
               <td data-testid={`tally-${i}`}>{(poll.tally[i] ?? 0n).toString()}</td>
@@ -67,14 +71,16 @@ function Poll({ poll, view, context }: { poll: PollView; view: ProjectView; cont
         <span data-testid="voters">{poll.voters}</span> of {poll.electorate} members voted · quorum {poll.quorum}% ({needed} voter{needed === 1 ? '' : 's'})
         {poll.voters >= needed ? ' reached' : ' not reached'}{poll.proposal && ` · passes above ${poll.threshold}% ayes`}
       </p>
-      {!poll.ended && account && mine.credits === undefined && <p class="muted">{account.name} may not vote in this poll (not a member of the project).</p>}
+      {!poll.ended && account && mine.credits === undefined && (
+        <p class="muted">{account.name} may not vote in this poll: only members when it was created (block #{poll.created}) and its stewards then vote.</p>
+      )}
       {!poll.ended && account && mine.credits !== undefined && (
         <form class="inline vote" onSubmit={(e) => e.preventDefault()}>
           {mine.vote && <span class="muted">your vote: {mine.vote.votes} for {names[mine.vote.choice] ?? `choice ${mine.vote.choice}`} · </span>}
           <select value={choice} data-testid={`choice-${poll.id}`} onChange={(e) => setChoice(Number((e.target as HTMLSelectElement).value))}>
-            {names.map((name, i) => <option key={name} value={i}>{name}</option>)}
+            {names.map((name, i) => <option key={i} value={i}>{name}</option>)}
           </select>
-          <input type="range" min={0} max={Math.max(most, 1)} value={Math.min(votes, Math.max(most, 1))} data-testid={`votes-${poll.id}`}
+          <input type="range" min={least} max={Math.max(most, 1)} value={Math.max(least, Math.min(votes, Math.max(most, 1)))} data-testid={`votes-${poll.id}`}
             onInput={(e) => setVotes(Number((e.target as HTMLInputElement).value))} />
           <span data-testid={`cost-${poll.id}`}>{votes} vote{votes === 1 ? '' : 's'} cost {votes ** 2} of {available} credits</span>
           <Act context={context} label={votes === 0 ? 'Withdraw' : 'Vote'} testid={`vote-${poll.id}`} describe={`${choice}|${votes}`}

@@ -7,7 +7,7 @@ import { useLive, type Context } from './context';
 
 export function ProjectList({ context }: { context: Context }) {
   const { api, block } = context;
-  const loaded = useLive(() => projects(api), block.number);
+  const loaded = useLive(() => projects(api, block.hash), block.number);
   if (loaded.kind === 'loading') return <p class="notice" data-testid="state-loading">Loading projects…</p>;
   if (loaded.kind === 'failed') return <p class="notice error">Could not read the projects: {loaded.error}</p>;
   const list = loaded.value;

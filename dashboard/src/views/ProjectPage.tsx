@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 
-import { history, historyOf, project, type HistoryEntry, type Progress } from '../data';
+import { HISTORY_DEPTH, history, project, type CurrencyView, type HistoryEntry, type Progress } from '../data';
 import { amount, who } from '../format';
 import { Act } from './Act';
 import { Board } from './Board';
@@ -15,7 +15,7 @@ import { useLive, type Context } from './context';
 export function ProjectPage({ context, id }: { context: Context; id: number }) {
   const { api, block, names } = context;
   const viewer = context.account?.address;
-  const loaded = useLive(() => project(api, id, viewer), block.number, [id, viewer]);
+  const loaded = useLive(() => project(api, id, block, viewer), block.number, [id, viewer]);
   const events = useHistory(context, id);
   const [plan, setPlan] = useState('');
 
@@ -34,6 +34,8 @@ export function ProjectPage({ context, id }: { context: Context; id: number }) {
   const p = summary.progress;
   const steward = context.account && summary.stewards.includes(context.account.address);
   const amendments = events.filter((e) => e.kind === 'PlanAmended');
+  // A completed or cancelled project's plan is final.
+  const closed = summary.status === 'Completed' || summary.status === 'Cancelled';
 
   return (
     <article data-testid="project-page" data-block={loaded.block}>
@@ -47,7 +49,7 @@ export function ProjectPage({ context, id }: { context: Context; id: number }) {
         {steward && <b> · you are a steward</b>}
       </p>
 
-      <Numbers progress={p} context={context} hasCurrency={!!currency} />
+      <Numbers progress={p} context={context} currency={currency} />
 
       <section class="panel" data-testid="plan">
         <h2>Plan</h2>
@@ -59,7 +61,7 @@ export function ProjectPage({ context, id }: { context: Context; id: number }) {
             {amendments.map((a) => <li key={`${a.block}-${a.text}`}>block #{a.block}: {a.text}</li>)}
           </ul>
         )}
-        {steward && (
+        {steward && !closed && (
           <form class="inline" onSubmit={(e) => e.preventDefault()}>
             <input data-testid="amend-cid" placeholder="CID of the amended plan" value={plan} onInput={(e) => setPlan((e.target as HTMLInputElement).value)} size={40} />
             <Act context={context} label="Amend the plan" testid="amend" describe={plan}
@@ -88,8 +90,9 @@ export function ProjectPage({ context, id }: { context: Context; id: number }) {
 }
 
 /** The project's progress as the runtime reports it, each number tagged for the browser test. */
-function Numbers({ progress: p, context, hasCurrency }: { progress: Progress; context: Context; hasCurrency: boolean }) {
+function Numbers({ progress: p, context, currency }: { progress: Progress; context: Context; currency?: CurrencyView }) {
   const d = context.info.tokenDecimals;
+  const c = currency?.decimals ?? d;
   // Each number carries the runtime's exact value in `data-value`, whatever its display.
   const raw = (path: string): string => String(path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], p));
   const n = (path: string, value: number | string) => <b data-testid={`progress-${path}`} data-value={raw(path)}>{value}</b>;
@@ -111,8 +114,9 @@ function Numbers({ progress: p, context, hasCurrency }: { progress: Progress; co
         {n('members', p.members)} members · {n('contributors', p.contributors)} contributors · {n('openPolls', p.openPolls)} open polls
       </div>
       <div><h3>Budget</h3>
-        {hasCurrency && <>{n('budget.minted', amount(p.budget.minted, d))} minted · {n('budget.escrowedCurrency', amount(p.budget.escrowedCurrency, d))} escrowed ·{' '}
-          {n('budget.paidCurrency', amount(p.budget.paidCurrency, d))} paid · {n('budget.burned', amount(p.budget.burned, d))} burned<br /></>}
+        {currency && <>{n('budget.minted', amount(p.budget.minted, c))} {currency.symbol} minted ·{' '}
+          {n('budget.spentCurrency', amount(p.budget.spentCurrency, c))} spent · {n('budget.escrowedCurrency', amount(p.budget.escrowedCurrency, c))} escrowed ·{' '}
+          {n('budget.paidCurrency', amount(p.budget.paidCurrency, c))} paid · {n('budget.burned', amount(p.budget.burned, c))} burned<br /></>}
         {n('budget.spentNative', amount(p.budget.spentNative, d))} {context.info.tokenSymbol} spent ·{' '}
         {n('budget.escrowedNative', amount(p.budget.escrowedNative, d))} escrowed · {n('budget.paidNative', amount(p.budget.paidNative, d))} paid
       </div>
@@ -120,7 +124,10 @@ function Numbers({ progress: p, context, hasCurrency }: { progress: Progress; co
   );
 }
 
-/** Plan amendments and payments: the recent past scanned once, then each new block's events. */
+/**
+ * Plan amendments and payments: the recent past (what the node keeps) read once, then every block
+ * after it — including those made while the past was read — as new heads arrive.
+ */
 function useHistory(context: Context, id: number): HistoryEntry[] {
   const { api } = context;
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
@@ -129,20 +136,26 @@ function useHistory(context: Context, id: number): HistoryEntry[] {
     let unsubscribe: () => void = () => {};
     setEntries([]);
     (async () => {
-      const past = await history(api, id);
-      const seen = new Set(past.map((e) => e.block));
+      const best = (await api.rpc.chain.getHeader()).number.toNumber();
+      const past = await history(api, id, Math.max(1, best - HISTORY_DEPTH + 1), best);
       if (!live) return;
       setEntries(past);
-      unsubscribe = await api.rpc.chain.subscribeNewHeads(async (header) => {
-        const number = header.number.toNumber();
-        if (seen.has(number)) return;
-        seen.add(number);
-        const events = await api.query.system.events.at(header.hash) as unknown as { event: unknown }[];
-        const added = events.flatMap(({ event }) => historyOf(event, number, id));
-        if (live && added.length > 0) setEntries((old) => [...added, ...old]);
+      let read = best;
+      let reading = Promise.resolve();
+      const stop = await api.rpc.chain.subscribeNewHeads((header) => {
+        const to = header.number.toNumber();
+        // One catch-up at a time, in order: each reads the blocks after the last one read.
+        reading = reading.then(async () => {
+          if (!live || to <= read) return;
+          const added = await history(api, id, read + 1, to);
+          read = to;
+          if (live && added.length > 0) setEntries((old) => [...added, ...old]);
+        });
       });
-    })();
+      if (live) unsubscribe = stop;
+      else stop();
+    })().catch(() => { /* the page's own loads report a lost node */ });
     return () => { live = false; unsubscribe(); };
-  }, [id]);
+  }, [api, id]);
   return entries;
 }

@@ -25,18 +25,40 @@ export type Loaded<T> =
   | { kind: 'ready'; value: T; block: number };
 
 /**
- * `load()` at every new block. Keeps showing the last value while the next loads, and drops an
- * answer that arrives after a newer one was asked for.
+ * `load()` at every new block. Keeps showing the last value while the next loads; a block that
+ * arrives during a load is loaded after it (the latest only: loads never pile up).
  */
 export function useLive<T>(load: () => Promise<T>, block: number, keys: unknown[] = []): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ kind: 'loading' });
-  const asked = useRef(0);
+  const running = useRef(false);
+  const pending = useRef<(() => void) | undefined>(undefined);
+  const mounted = useRef(true);
+  useEffect(() => () => { mounted.current = false; }, []);
+  // A change of keys (another project, account) shows "loading" rather than the old value, and
+  // drops what a load for the old keys answers.
+  const generation = useRef(0);
   useEffect(() => {
-    const ticket = ++asked.current;
-    load().then(
-      (value) => { if (ticket === asked.current) setState({ kind: 'ready', value, block }); },
-      (error: Error) => { if (ticket === asked.current) setState({ kind: 'failed', error: String(error.message ?? error) }); },
-    );
+    generation.current += 1;
+    setState({ kind: 'loading' });
+  }, keys);
+  useEffect(() => {
+    const run = () => {
+      running.current = true;
+      const at = block;
+      const current = generation.current;
+      const fresh = () => mounted.current && current === generation.current;
+      load().then(
+        (value) => { if (fresh()) setState({ kind: 'ready', value, block: at }); },
+        (error: Error) => { if (fresh()) setState({ kind: 'failed', error: String(error.message ?? error) }); },
+      ).finally(() => {
+        running.current = false;
+        const next = pending.current;
+        pending.current = undefined;
+        next?.();
+      });
+    };
+    if (running.current) pending.current = run;
+    else run();
   }, [block, ...keys]);
   return state;
 }

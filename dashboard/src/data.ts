@@ -34,7 +34,8 @@ export interface ProjectSummary {
   stewards: string[];
   created: number;
   progress: Progress;
-  currency?: { asset: number; cap: bigint; minted: bigint; burned: bigint };
+  /** The project's currency: its asset's symbol and decimals come from `assets.metadata`. */
+  currency?: { asset: number; symbol: string; decimals: number; cap: bigint; minted: bigint; burned: bigint };
 }
 
 export interface MilestoneView {
@@ -187,7 +188,7 @@ export async function progress(api: ApiPromise, id: number): Promise<Progress | 
   return raw.isSome ? progressOf(raw.unwrap()) : undefined;
 }
 
-function summaryOf(id: number, record: Raw, p: Progress): ProjectSummary {
+function summaryOf(id: number, record: Raw, p: Progress, metadata?: Raw): ProjectSummary {
   const currency = record.currency.isSome ? record.currency.unwrap() : undefined;
   return {
     id,
@@ -199,6 +200,8 @@ function summaryOf(id: number, record: Raw, p: Progress): ProjectSummary {
     progress: p,
     currency: currency && {
       asset: num(currency.asset),
+      symbol: metadata ? text(metadata.symbol) : '',
+      decimals: metadata ? num(metadata.decimals) : 0,
       cap: big(currency.cap),
       minted: big(currency.minted),
       burned: big(currency.burned),
@@ -212,8 +215,12 @@ export async function projects(chain: ApiPromise, blockHash: string): Promise<Pr
   const entries: [Raw, Raw][] = await api.query.projects.projects.entries();
   const list = await Promise.all(entries.map(async ([key, value]) => {
     const id = num(key.args[0]);
-    const p = await progress(api, id);
-    return p && summaryOf(id, value.unwrap(), p);
+    const record = value.unwrap();
+    const [p, metadata]: [Progress | undefined, Raw] = await Promise.all([
+      progress(api, id),
+      record.currency.isSome ? api.query.assets.metadata(record.currency.unwrap().asset) : undefined,
+    ]);
+    return p && summaryOf(id, record, p, metadata);
   }));
   return list.filter((s): s is ProjectSummary => s !== undefined).sort((a, b) => a.id - b.id);
 }
@@ -238,7 +245,9 @@ export async function project(
   ]);
   if (record.isNone || !p) return undefined;
   const now = block.number;
-  const summary = summaryOf(id, record.unwrap(), p);
+  const stored = record.unwrap();
+  const metadata: Raw = stored.currency.isSome ? await api.query.assets.metadata(stored.currency.unwrap().asset) : undefined;
+  const summary = summaryOf(id, stored, p, metadata);
 
   const [milestoneEntries, taskEntries, pollEntries]: Raw[] = await Promise.all([
     api.query.projects.milestones.entries(id),
@@ -354,16 +363,8 @@ export async function project(
 
   let currency: CurrencyView | undefined;
   if (summary.currency) {
-    const [details, metadata]: Raw[] = await Promise.all([
-      api.query.assets.asset(summary.currency.asset),
-      api.query.assets.metadata(summary.currency.asset),
-    ]);
-    currency = {
-      ...summary.currency,
-      symbol: text(metadata.symbol),
-      decimals: num(metadata.decimals),
-      supply: details.isSome ? big(details.unwrap().supply) : 0n,
-    };
+    const details: Raw = await api.query.assets.asset(summary.currency.asset);
+    currency = { ...summary.currency, supply: details.isSome ? big(details.unwrap().supply) : 0n };
   }
 
   return { summary, milestones, tasks, contributors, polls, currency, now };

@@ -140,7 +140,9 @@ describe('the dashboard', () => {
 
       await open();
       await page.waitForSelector(testid(`project-${story.project}`), { timeout: 30_000 });
-      assert.match(await page.textContent(testid(`project-${story.project}`)), /Seed Library/);
+      const row = await page.textContent(testid(`project-${story.project}`));
+      assert.match(row, /Seed Library/);
+      assert.match(row, /1,000 SEED minted/, 'the currency in its own symbol and decimals');
       await page.screenshot({ path: join(IMAGES, 'dashboard-projects.png') });
 
       await open(`#/project/${story.project}`);

@@ -53,7 +53,9 @@ function Row({ project: p, context }: { project: ProjectSummary; context: Contex
         <span class="muted">{t.paid} paid · {t.open} open{t.overdue > 0 && <b class="late"> · {t.overdue} overdue</b>}</span>
       </td>
       <td class="muted">
-        {p.currency ? `${amount(b.minted, decimals)} minted · ${amount(b.paidCurrency, decimals)} paid` : `${amount(b.paidNative, decimals, context.info.tokenSymbol)} paid`}
+        {p.currency
+          ? `${amount(b.minted, p.currency.decimals, p.currency.symbol)} minted · ${amount(b.paidCurrency, p.currency.decimals)} paid`
+          : `${amount(b.paidNative, decimals, context.info.tokenSymbol)} paid`}
       </td>
     </tr>
   );

@@ -422,7 +422,7 @@ export async function history(api: ApiPromise, id: number, from: number, to: num
 }
 
 /** The history entries an event adds for project `id`. */
-export function historyOf(event: Raw, block: number, id: number): HistoryEntry[] {
+function historyOf(event: Raw, block: number, id: number): HistoryEntry[] {
   const data = event.data;
   if (!data.project || num(data.project) !== id) return [];
   if (event.section === 'projects' && event.method === 'PlanAmended') {

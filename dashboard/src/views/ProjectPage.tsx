@@ -1,7 +1,7 @@
 // One project: its numbers (exactly what `progressApi.projectProgress` returns), plan, milestones,
 // the gaps board, contributors, polls and currency.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { HISTORY_DEPTH, history, project, type CurrencyView, type HistoryEntry, type Progress } from '../data';
 import { amount, who } from '../format';
@@ -125,37 +125,28 @@ function Numbers({ progress: p, context, currency }: { progress: Progress; conte
 }
 
 /**
- * Plan amendments and payments: the recent past (what the node keeps) read once, then every block
- * after it — including those made while the past was read — as new heads arrive.
+ * Plan amendments and payments: at the first block the page shows, the recent past (what the node
+ * keeps); at every later one, the blocks since the last read — following the page's own block
+ * subscription. The page is keyed by project and lives within one connection, so `api` and `id`
+ * are fixed for its lifetime.
  */
 function useHistory(context: Context, id: number): HistoryEntry[] {
-  const { api } = context;
+  const { api, block } = context;
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  const read = useRef<number | undefined>(undefined);
+  const reading = useRef(Promise.resolve());
+  const mounted = useRef(true);
+  useEffect(() => () => { mounted.current = false; }, []);
   useEffect(() => {
-    let live = true;
-    let unsubscribe: () => void = () => {};
-    setEntries([]);
-    (async () => {
-      const best = (await api.rpc.chain.getHeader()).number.toNumber();
-      const past = await history(api, id, Math.max(1, best - HISTORY_DEPTH + 1), best);
-      if (!live) return;
-      setEntries(past);
-      let read = best;
-      let reading = Promise.resolve();
-      const stop = await api.rpc.chain.subscribeNewHeads((header) => {
-        const to = header.number.toNumber();
-        // One catch-up at a time, in order: each reads the blocks after the last one read.
-        reading = reading.then(async () => {
-          if (!live || to <= read) return;
-          const added = await history(api, id, read + 1, to);
-          read = to;
-          if (live && added.length > 0) setEntries((old) => [...added, ...old]);
-        });
-      });
-      if (live) unsubscribe = stop;
-      else stop();
-    })().catch(() => { /* the page's own loads report a lost node */ });
-    return () => { live = false; unsubscribe(); };
-  }, [api, id]);
+    const to = block.number;
+    // One catch-up at a time, in order: each reads the blocks after the last one read.
+    reading.current = reading.current.then(async () => {
+      const from = read.current === undefined ? Math.max(1, to - HISTORY_DEPTH + 1) : read.current + 1;
+      if (!mounted.current || to < from) return;
+      const added = await history(api, id, from, to);
+      read.current = to;
+      if (mounted.current && added.length > 0) setEntries((old) => [...added, ...old]);
+    }).catch(() => { /* the page's own loads report a lost node */ });
+  }, [block.number]);
   return entries;
 }

@@ -1,7 +1,8 @@
 // The dashboard in a real browser (headless Chromium, Debian's package, driven by playwright-core)
 // against a dev node running a project's story: at each step the page shows exactly what the
-// runtime's `projectProgress` returns; a task claimed and a vote cast in the page change the
-// chain; a failed action says why in words. Writes a screenshot of each main view to
+// runtime's `projectProgress` returns; a task posted, claimed, submitted and approved, work
+// recognised, a vote cast and the plan amended in the page change the chain; a failed action says
+// why in words. Writes a screenshot of each main view to
 // docs/images/ (shown in docs/walkthrough.md).
 //
 // Needs the built dashboard (scripts/dashboard.sh --build, or `npm run build` in dashboard/) and
@@ -16,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 import { startNode, freePort } from '../lib/node.js';
 import { UNIT, bestNumber, devAccounts, findEvent, sendOk, waitUntil } from '../lib/chain.js';
-import { asRootOk, fundedProject } from '../lib/commons.js';
+import { POINT, asRootOk, fundedProject } from '../lib/commons.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = join(ROOT, 'dashboard/dist');
@@ -84,6 +85,14 @@ describe('the dashboard', () => {
     const label = `${name} (dev)`;
     await page.waitForFunction(([sel, l]) => [...(document.querySelector(sel)?.options ?? [])].some((o) => o.text === l), [testid('account'), label]);
     await page.selectOption(testid('account'), { label });
+  };
+
+  /** Waits for the action `id`'s outcome, and fails with it unless it is done (in a block). */
+  const done = async (id) => {
+    await page.waitForSelector(testid(`${id}-outcome`), { timeout: 60_000 });
+    const outcome = await page.textContent(testid(`${id}-outcome`));
+    assert.match(outcome, /^done in block #\d+$/, `${id} failed`);
+    return outcome;
   };
 
   /**
@@ -181,11 +190,50 @@ describe('the dashboard', () => {
     });
   });
 
-  it('shows work paid, the contributor\'s record and reputation chart', async () => {
+  it('posts a task from the page: refused in words until complete, then on chain', async () => {
+    await timed('post', async () => {
+      const { alice, charlie } = accounts;
+      await chooseAccount('Alice'); // a steward
+      await page.waitForSelector(testid('post-task'), { timeout: 30_000 });
+      await page.fill(testid('post-spec'), 'bafy-sort-the-envelopes');
+      await page.fill(testid('post-reward'), '5');
+      await page.fill(testid('post-days'), '7');
+      await page.click(`${testid('post')} button`);
+      await page.waitForSelector(testid('post-outcome'), { timeout: 10_000 });
+      assert.equal(await page.textContent(testid('post-outcome')), 'choose at least one reviewer', 'nothing sent before');
+
+      await page.selectOption(testid('post-reviewers'), [charlie.address]);
+      await page.waitForSelector(`${testid('post')} .fee`, { timeout: 30_000 });
+      const id = (await api.query.tasks.nextTaskId()).toNumber();
+      const from = await bestNumber(api);
+      await page.click(`${testid('post')} button`);
+      await done('post');
+      const task = (await api.query.tasks.tasks(id)).unwrap();
+      assert.equal(task.spec.toUtf8(), 'bafy-sort-the-envelopes');
+      assert.equal(task.poster.toString(), alice.address);
+      assert.equal(task.reward.toBigInt(), 5n * UNIT, 'in the milestone\'s currency (12 decimals)');
+      assert.deepEqual(task.reviewers.map((r) => r.toString()), [charlie.address]);
+      assert.equal(task.milestone.toNumber(), story.milestone);
+      assert.ok(task.due.toNumber() > from + 7 * 86_400 / 6 / 2, `due in about 7 days of blocks: ${task.due}`);
+      await page.waitForSelector(`${testid('column-open')} ${testid(`task-${id}`)}`, { timeout: 30_000 });
+      await numbersMatchChain(story.project);
+    });
+  });
+
+  it('submits and approves work from the page; shows it paid, the record and reputation chart', async () => {
     await timed('paid', async () => {
-      const { bob, charlie } = accounts;
-      await sendOk(api, api.tx.tasks.submitWork(story.task, 'bafy-seed-catalogue-v1'), bob);
-      await sendOk(api, api.tx.tasks.review(story.task, true, 'bafy-looks-good'), charlie);
+      const { bob } = accounts;
+      await chooseAccount('Bob'); // the worker
+      await page.waitForSelector(testid(`evidence-${story.task}`), { timeout: 30_000 });
+      await page.fill(testid(`evidence-${story.task}`), 'bafy-seed-catalogue-v1');
+      await page.click(`${testid(`submit-${story.task}`)} button`);
+      await waitUntil(async () => (await api.query.tasks.tasks(story.task)).unwrap().status.isSubmitted, {
+        what: 'the work submitted on chain', timeoutMs: 60_000,
+      });
+      await chooseAccount('Charlie'); // the reviewer
+      await page.waitForSelector(testid(`comment-${story.task}`), { timeout: 30_000 });
+      await page.fill(testid(`comment-${story.task}`), 'bafy-looks-good');
+      await page.click(`${testid(`approve-${story.task}`)} button`);
       await page.waitForSelector(testid(`paid-${story.task}`), { timeout: 30_000 });
       const { shown } = await numbersMatchChain(story.project);
       assert.equal(shown['tasks.paid'], '1');
@@ -199,6 +247,38 @@ describe('the dashboard', () => {
       const shownReputation = await page.textContent(`${testid(`contributor-${bob.address}`)} ${testid('reputation')}`);
       assert.equal(Math.round(Number(shownReputation) * 100), Math.round(Number(reputation) / 1e4), 'reputation points');
       await page.locator(testid('contributors')).screenshot({ path: join(IMAGES, 'dashboard-contributors.png') });
+    });
+  });
+
+  it('recognises exceptional work from the page: a bonus, a boost and a record', async () => {
+    await timed('recognise', async () => {
+      const { alice, bob } = accounts;
+      await chooseAccount('Alice'); // a steward, not the worker
+      if (!(await page.$(testid('recognise')))) await page.click(testid(`contributor-${bob.address}`));
+      await page.waitForSelector(testid('recognise'), { timeout: 30_000 });
+      const before = await api.call.contributionsApi.contributor(story.project, bob.address);
+      await page.fill(testid('recognise-bonus'), '2');
+      await page.fill(testid('recognise-boost'), '1');
+      await page.fill(testid('recognise-reason'), 'bafy-a-catalogue-everyone-uses');
+      // Recognition is bounded per period by budgets only the project's governance sets; they
+      // start at zero, and the steward is told so in the pallet's words.
+      await page.click(`${testid('recognise-send')} button`);
+      await page.waitForSelector(testid('recognise-send-outcome'), { timeout: 60_000 });
+      const refusal = await page.textContent(testid('recognise-send-outcome'));
+      assert.match(refusal, /recognition budget.*\(contributions\.RecognitionBudgetExceeded\)$/, refusal);
+      await asRootOk(api, api.tx.contributions.setRecognitionBudget(story.project, 10n * UNIT), alice);
+      await asRootOk(api, api.tx.contributions.setReputationBudget(story.project, 5n * POINT), alice);
+      await page.click(`${testid('recognise-send')} button`);
+      await done('recognise-send');
+      const after = await api.call.contributionsApi.contributor(story.project, bob.address);
+      assert.equal(after.totals.recognitions.count.toNumber(), before.totals.recognitions.count.toNumber() + 1);
+      const recognition = after.recognitions[after.recognitions.length - 1];
+      assert.equal(recognition.reason.toUtf8(), 'bafy-a-catalogue-everyone-uses');
+      assert.equal(recognition.amount.toBigInt(), 2n * UNIT, 'the bonus, in the milestone\'s currency');
+      assert.equal(recognition.boost.toBigInt(), POINT, 'one reputation point');
+      await page.waitForFunction(([sel]) => /recognised by Alice for "bafy-a-catalogue-everyone-uses"/.test(document.querySelector(sel)?.textContent ?? ''),
+        [testid('record')], { timeout: 30_000 });
+      await numbersMatchChain(story.project);
     });
   });
 

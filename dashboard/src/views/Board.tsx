@@ -95,7 +95,7 @@ function Card({ task: t, view, context }: { task: TaskView; view: ProjectView; c
       {t.status === 'Submitted' && me && t.reviewers.includes(me) && reviewed && <div class="muted">you reviewed this submission</div>}
       {t.status === 'Submitted' && me && t.reviewers.includes(me) && !reviewed && (
         <div class="inline">
-          <input placeholder="comment CID" value={comment} onInput={(e) => setComment((e.target as HTMLInputElement).value)} />
+          <input placeholder="comment CID" value={comment} data-testid={`comment-${t.id}`} onInput={(e) => setComment((e.target as HTMLInputElement).value)} />
           <Act context={context} label="Approve" testid={`approve-${t.id}`} describe={`a${comment}`}
             build={() => api.tx.tasks.review(t.id, true, comment.trim())} />
           <Act context={context} label="Reject" testid={`reject-${t.id}`} describe={`r${comment}`}
@@ -132,10 +132,10 @@ function PostTask({ view, context }: { view: ProjectView; context: Context }) {
         </select>
       </label>
       <label>Spec (CID) <input value={spec} onInput={input(setSpec)} data-testid="post-spec" /></label>
-      <label>Reward ({unitOf(asset, view, context)}) <input value={reward} onInput={input(setReward)} size={8} /></label>
-      <label>Due in (days) <input value={days} onInput={input(setDays)} size={4} /></label>
+      <label>Reward ({unitOf(asset, view, context)}) <input value={reward} onInput={input(setReward)} size={8} data-testid="post-reward" /></label>
+      <label>Due in (days) <input value={days} onInput={input(setDays)} size={4} data-testid="post-days" /></label>
       <label title="members of the project, not the poster">Reviewers{' '}
-        <select multiple onChange={(e) => setReviewers(Array.from((e.target as HTMLSelectElement).selectedOptions, (o) => o.value))}>
+        <select multiple data-testid="post-reviewers" onChange={(e) => setReviewers(Array.from((e.target as HTMLSelectElement).selectedOptions, (o) => o.value))}>
           {accounts.filter((a) => a.address !== context.account?.address).map((a) => (
             <option key={a.address} value={a.address} selected={reviewers.includes(a.address)}>{who(a.address, names)}</option>
           ))}

@@ -108,8 +108,8 @@ function Record({ contributor: c, view, context, threshold }: { contributor: Con
             <select value={milestone} onChange={(e) => setMilestone(Number((e.target as HTMLSelectElement).value))}>
               {open.map((m) => <option key={m.id} value={m.id}>milestone {m.id} ({m.status.toLowerCase()})</option>)}
             </select>
-            <label>bonus ({unitOf(milestone)}, from a funded milestone) <input value={bonus} onInput={input(setBonus)} size={6} /></label>
-            <label>reputation <input value={boost} onInput={input(setBoost)} size={4} /></label>
+            <label>bonus ({unitOf(milestone)}, from a funded milestone) <input value={bonus} onInput={input(setBonus)} size={6} data-testid="recognise-bonus" /></label>
+            <label>reputation <input value={boost} onInput={input(setBoost)} size={4} data-testid="recognise-boost" /></label>
             <input placeholder="reason (CID)" value={reason} onInput={input(setReason)} data-testid="recognise-reason" />
             <Act context={context} label="Recognise" testid="recognise-send" describe={`${milestone}|${bonus}|${boost}|${reason}`}
               build={() => {

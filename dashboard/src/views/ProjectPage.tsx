@@ -15,7 +15,7 @@ import { useLive, type Context } from './context';
 export function ProjectPage({ context, id }: { context: Context; id: number }) {
   const { api, block, names } = context;
   const viewer = context.account?.address;
-  const loaded = useLive(() => project(api, id, block, viewer), block.number, [id, viewer]);
+  const loaded = useLive(() => project(api, id, block, viewer), block.number, [id], [viewer]);
   const events = useHistory(context, id);
   const [plan, setPlan] = useState('');
 

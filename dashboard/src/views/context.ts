@@ -27,20 +27,26 @@ export type Loaded<T> =
 /**
  * `load()` at every new block. Keeps showing the last value while the next loads; a block that
  * arrives during a load is loaded after it (the latest only: loads never pile up).
+ *
+ * A change of `keys` (another project) shows "loading" instead of the old value; a change of
+ * `reloadKeys` (the viewer: another account chosen) loads again at once but keeps the page as it
+ * is meanwhile, so that what the person has open or typed stays. Either way, what a load for the
+ * old keys answers is dropped.
  */
-export function useLive<T>(load: () => Promise<T>, block: number, keys: unknown[] = []): Loaded<T> {
+export function useLive<T>(load: () => Promise<T>, block: number, keys: unknown[] = [], reloadKeys: unknown[] = []): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ kind: 'loading' });
   const running = useRef(false);
   const pending = useRef<(() => void) | undefined>(undefined);
   const mounted = useRef(true);
   useEffect(() => () => { mounted.current = false; }, []);
-  // A change of keys (another project, account) shows "loading" rather than the old value, and
-  // drops what a load for the old keys answers.
   const generation = useRef(0);
   useEffect(() => {
     generation.current += 1;
     setState({ kind: 'loading' });
   }, keys);
+  useEffect(() => {
+    generation.current += 1;
+  }, reloadKeys);
   useEffect(() => {
     const run = () => {
       running.current = true;
@@ -59,6 +65,6 @@ export function useLive<T>(load: () => Promise<T>, block: number, keys: unknown[
     };
     if (running.current) pending.current = run;
     else run();
-  }, [block, ...keys]);
+  }, [block, ...keys, ...reloadKeys]);
   return state;
 }

@@ -129,7 +129,19 @@ export interface ProjectView {
   contributors: ContributorView[];
   polls: PollView[];
   currency?: CurrencyView;
+  budgets: BudgetsView;
   now: number;
+}
+
+/**
+ * What recognitions may still give in the current period: bonuses (in the recognised milestone's
+ * currency) and reputation (boosts, and attestations), each bounded by a budget only the
+ * project's governance sets, counted afresh from block `renews`.
+ */
+export interface BudgetsView {
+  bonus: { budget: bigint; left: bigint };
+  reputation: { budget: bigint; left: bigint };
+  renews: number;
 }
 
 /** Text of an on-chain CID or label: the UTF-8 string when it is one, else hex. */
@@ -249,7 +261,8 @@ export async function project(
   const metadata: Raw = stored.currency.isSome ? await api.query.assets.metadata(stored.currency.unwrap().asset) : undefined;
   const summary = summaryOf(id, stored, p, metadata);
 
-  const [milestoneEntries, taskEntries, pollEntries]: Raw[] = await Promise.all([
+  const [books, milestoneEntries, taskEntries, pollEntries]: Raw[] = await Promise.all([
+    api.query.contributions.books(id),
     api.query.projects.milestones.entries(id),
     // Tasks and polls are keyed by id alone: the page reads them all and keeps this project's.
     api.query.tasks.tasks.entries(),
@@ -367,7 +380,25 @@ export async function project(
     currency = { ...summary.currency, supply: details.isSome ? big(details.unwrap().supply) : 0n };
   }
 
-  return { summary, milestones, tasks, contributors, polls, currency, now };
+  return { summary, milestones, tasks, contributors, polls, currency, budgets: budgetsOf(chain, books, now), now };
+}
+
+/** The books' budgets as the pallet counts them: what was spent counts only in its own period. */
+function budgetsOf(chain: ApiPromise, books: Raw, now: number): BudgetsView {
+  const length = Math.max(1, num(chain.consts.contributions.recognitionPeriod));
+  const period = Math.floor(now / length);
+  const current = num(books.period) === period;
+  const left = (budget: bigint, spent: bigint) => {
+    const used = current ? spent : 0n;
+    return used < budget ? budget - used : 0n;
+  };
+  const bonus = big(books.recognitionBudget);
+  const reputation = big(books.reputationBudget);
+  return {
+    bonus: { budget: bonus, left: left(bonus, big(books.recognitionSpent)) },
+    reputation: { budget: reputation, left: left(reputation, big(books.reputationSpent)) },
+    renews: (period + 1) * length,
+  };
 }
 
 /**

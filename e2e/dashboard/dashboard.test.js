@@ -266,8 +266,11 @@ describe('the dashboard', () => {
       await page.waitForSelector(testid('recognise-send-outcome'), { timeout: 60_000 });
       const refusal = await page.textContent(testid('recognise-send-outcome'));
       assert.match(refusal, /recognition budget.*\(contributions\.RecognitionBudgetExceeded\)$/, refusal);
+      assert.match(await page.textContent(testid('recognise-budgets')), /has set no recognition budget/);
       await asRootOk(api, api.tx.contributions.setRecognitionBudget(story.project, 10n * UNIT), alice);
       await asRootOk(api, api.tx.contributions.setReputationBudget(story.project, 5n * POINT), alice);
+      await page.waitForFunction(([sel]) => /10 SEED of 10 SEED in bonuses, 5\.00 of 5\.00 reputation/.test(document.querySelector(sel)?.textContent ?? ''),
+        [testid('recognise-budgets')], { timeout: 30_000 });
       await page.click(`${testid('recognise-send')} button`);
       await done('recognise-send');
       const after = await api.call.contributionsApi.contributor(story.project, bob.address);
@@ -278,6 +281,8 @@ describe('the dashboard', () => {
       assert.equal(recognition.boost.toBigInt(), POINT, 'one reputation point');
       await page.waitForFunction(([sel]) => /recognised by Alice for "bafy-a-catalogue-everyone-uses"/.test(document.querySelector(sel)?.textContent ?? ''),
         [testid('record')], { timeout: 30_000 });
+      const budgets = await page.textContent(testid('recognise-budgets'));
+      assert.match(budgets, /: 8 SEED of 10 SEED in bonuses, 4\.00 of 5\.00 reputation/, 'what is left to give');
       await numbersMatchChain(story.project);
     });
   });

@@ -65,6 +65,16 @@ export function Contributors({ view, context }: { view: ProjectView; context: Co
   );
 }
 
+/** What recognitions may still give this period, in words (budgets only governance sets). */
+function budgetsText(view: ProjectView, inUnits: (value: bigint) => string): string {
+  const { bonus, reputation, renews } = view.budgets;
+  if (bonus.budget === 0n && reputation.budget === 0n) {
+    return 'The project\'s governance has set no recognition budget: bonuses and reputation boosts are refused until it does.';
+  }
+  return `Left to give until block #${renews}: ${inUnits(bonus.left)} of ${inUnits(bonus.budget)} in bonuses, `
+    + `${points(reputation.left)} of ${points(reputation.budget)} reputation (budgets the project's governance sets).`;
+}
+
 function Record({ contributor: c, view, context, threshold }: { contributor: ContributorView; view: ProjectView; context: Context; threshold: number }) {
   const { api, account, info } = context;
   const steward = account && view.summary.stewards.includes(account.address);
@@ -102,6 +112,9 @@ function Record({ contributor: c, view, context, threshold }: { contributor: Con
               </li>
             ))}
           </ul>
+        )}
+        {steward && account?.address !== c.account && open.length > 0 && (
+          <p class="muted" data-testid="recognise-budgets">{budgetsText(view, (v) => amount(v, decimals, unitOf(milestone)))}</p>
         )}
         {steward && account?.address !== c.account && open.length > 0 && (
           <form class="inline" onSubmit={(e) => e.preventDefault()} data-testid="recognise">

@@ -68,6 +68,6 @@ stage "end-to-end" bash -c "cd '$ROOT/e2e' && npm test"
 # a dev node running a project's story; writes docs/images/dashboard-*.png.
 stage "dashboard" bash -c ". '$ROOT/scripts/setup.sh' && ensure_chromium && '$ROOT/scripts/dashboard.sh' --build && cd '$ROOT/e2e' && npm run test:dashboard"
 # Commons as a parachain of a local relay chain (scripts/zombienet.toml): needs the relay
-# binaries, which a cold machine lacks (scripts/build-relay.sh builds them, 32 minutes here): the
+# binaries, which a cold machine lacks (scripts/build-relay.sh builds them, 19–32 minutes here): the
 # test then skips itself, naming that script, so that CI on a cold machine fits its time.
 stage "network" bash -c "cd '$ROOT/e2e' && npm run test:network"

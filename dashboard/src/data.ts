@@ -200,6 +200,11 @@ export async function progress(api: ApiPromise, id: number): Promise<Progress | 
   return raw.isSome ? progressOf(raw.unwrap()) : undefined;
 }
 
+/** The metadata (symbol, decimals) of a stored project's currency, if it has one. */
+function currencyMetadata(api: ApiPromise, record: Raw): Promise<Raw> | undefined {
+  return record.currency.isSome ? api.query.assets.metadata(record.currency.unwrap().asset) : undefined;
+}
+
 function summaryOf(id: number, record: Raw, p: Progress, metadata?: Raw): ProjectSummary {
   const currency = record.currency.isSome ? record.currency.unwrap() : undefined;
   return {
@@ -228,10 +233,7 @@ export async function projects(chain: ApiPromise, blockHash: string): Promise<Pr
   const list = await Promise.all(entries.map(async ([key, value]) => {
     const id = num(key.args[0]);
     const record = value.unwrap();
-    const [p, metadata]: [Progress | undefined, Raw] = await Promise.all([
-      progress(api, id),
-      record.currency.isSome ? api.query.assets.metadata(record.currency.unwrap().asset) : undefined,
-    ]);
+    const [p, metadata]: [Progress | undefined, Raw] = await Promise.all([progress(api, id), currencyMetadata(api, record)]);
     return p && summaryOf(id, record, p, metadata);
   }));
   return list.filter((s): s is ProjectSummary => s !== undefined).sort((a, b) => a.id - b.id);
@@ -258,16 +260,17 @@ export async function project(
   if (record.isNone || !p) return undefined;
   const now = block.number;
   const stored = record.unwrap();
-  const metadata: Raw = stored.currency.isSome ? await api.query.assets.metadata(stored.currency.unwrap().asset) : undefined;
-  const summary = summaryOf(id, stored, p, metadata);
 
-  const [books, milestoneEntries, taskEntries, pollEntries]: Raw[] = await Promise.all([
+  const [metadata, books, milestoneEntries, taskEntries, pollEntries]: Raw[] = await Promise.all([
+    currencyMetadata(api, stored),
     api.query.contributions.books(id),
     api.query.projects.milestones.entries(id),
     // Tasks and polls are keyed by id alone: the page reads them all and keeps this project's.
     api.query.tasks.tasks.entries(),
     api.query.quadraticVoting.polls.entries(),
   ]);
+
+  const summary = summaryOf(id, stored, p, metadata);
 
   const milestones: MilestoneView[] = milestoneEntries.map(([key, value]: [Raw, Raw]) => {
     const m = value.unwrap();

@@ -113,10 +113,8 @@ function Record({ contributor: c, view, context, threshold }: { contributor: Con
             ))}
           </ul>
         )}
-        {steward && account?.address !== c.account && open.length > 0 && (
+        {steward && account?.address !== c.account && open.length > 0 && (<>
           <p class="muted" data-testid="recognise-budgets">{budgetsText(view, (v) => amount(v, decimals, unitOf(milestone)))}</p>
-        )}
-        {steward && account?.address !== c.account && open.length > 0 && (
           <form class="inline" onSubmit={(e) => e.preventDefault()} data-testid="recognise">
             <select value={milestone} onChange={(e) => setMilestone(Number((e.target as HTMLSelectElement).value))}>
               {open.map((m) => <option key={m.id} value={m.id}>milestone {m.id} ({m.status.toLowerCase()})</option>)}
@@ -131,7 +129,7 @@ function Record({ contributor: c, view, context, threshold }: { contributor: Con
                 return api.tx.contributions.recognize(view.summary.id, milestone, c.account, value, boostScore, reason.trim());
               }} />
           </form>
-        )}
+        </>)}
       </div>
       <ReputationChart score={c.stored.score} updated={c.stored.updated} halfLife={c.stored.halfLife} now={view.now} threshold={threshold} />
     </div>

@@ -136,6 +136,8 @@ describe('the dashboard', () => {
     await timed('project', async () => {
       const { alice, charlie } = accounts;
       story = await fundedProject(api, alice, 1_000n * UNIT, { name: 'Seed Library', symbol: 'SEED' });
+      // A long half-life: what Bob earns here keeps its worth (in votes) for the whole test.
+      await asRootOk(api, api.tx.contributions.setHalfLife(story.project, 1_000_000), alice);
       // Reviewers are members: Charlie becomes a steward (Root standing in for the project's governance).
       await asRootOk(api, api.tx.projects.addSteward(story.project, charlie.address), alice);
       const head = await bestNumber(api);
@@ -289,19 +291,23 @@ describe('the dashboard', () => {
 
   it('votes from the page: the quadratic cost as n is chosen, the tally moves', async () => {
     await timed('vote', async () => {
-      const { alice } = accounts;
+      const { alice, bob } = accounts;
       const end = (await bestNumber(api)) + 600;
       const created = await sendOk(api, api.tx.quadraticVoting.createPoll(story.project, ['keep the drawers', 'buy shelves'], end), alice);
       const poll = findEvent(created.events, 'quadraticVoting', 'PollCreated').data.poll.toNumber();
+      // Bob's voice is what his reputation is worth: 0.8 points from his task (4% of the
+      // milestone) and 1 from the recognition, 1.8 points, three votes (a vote per half point).
+      const credits = (await api.call.quadraticVotingApi.credits(poll, bob.address)).unwrap().toNumber();
+      assert.equal(credits, 9, 'three votes of voice');
 
-      await chooseAccount('Alice');
+      await chooseAccount('Bob');
       await page.waitForSelector(testid(`votes-${poll}`), { timeout: 30_000 });
       await page.selectOption(testid(`choice-${poll}`), '1');
       await page.$eval(testid(`votes-${poll}`), (slider) => {
         slider.value = '3';
         slider.dispatchEvent(new Event('input', { bubbles: true }));
       });
-      assert.match(await page.textContent(testid(`cost-${poll}`)), /^3 votes cost 9 of 100 credits$/);
+      assert.match(await page.textContent(testid(`cost-${poll}`)), /^3 votes cost 9 of 9 credits$/);
       await page.click(`${testid(`vote-${poll}`)} button`);
       await waitUntil(async () => {
         const info = await api.call.quadraticVotingApi.poll(poll);

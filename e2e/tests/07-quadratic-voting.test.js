@@ -1,6 +1,7 @@
 // Quadratic voting: three contributors with reputation vote with different n (n votes cost n²
-// credits) on a proposal to fund a milestone; the tally is the sum of their votes; an account
-// without reputation is refused with a named error. Funding is a protected act: it needs the
+// credits, and a voter's credits are the square of the votes their reputation is worth) on a
+// proposal to fund a milestone; the tally is the sum of their votes; an account without
+// reputation is refused with a named error. Funding is a protected act: it needs the
 // constitution's supermajority and waits its enactment delay after the poll's end; then the
 // passed poll funds the milestone with the project's own origin (the currency's supply rises by
 // the budget). Votes outlive the closed poll until the voter removes theirs or anyone clears
@@ -59,8 +60,11 @@ describe('quadratic voting', () => {
     const milestone = findEvent(added.events, 'projects', 'MilestoneAdded').data.milestone;
 
     // Bob, Charlie and Dave earn reputation: the project's governance (Root here) gives it a long
-    // half-life and a reputation budget, and the steward recognises their earlier work.
-    const boost = 2n * POINT;
+    // half-life and a reputation budget, and the steward recognises their earlier work. Voice is
+    // reputation counted in votes (a vote per half point): 3.2 points are worth 6 votes, 36 credits.
+    const boost = 3_200_000n;
+    const perVote = api.consts.contributions.reputationPerVote.toBigInt();
+    assert.equal(perVote, POINT / 2n);
     await asRootOk(api, api.tx.utility.batchAll([
       api.tx.contributions.setHalfLife(project, 1_000_000),
       api.tx.contributions.setReputationBudget(project, 3n * boost),
@@ -128,11 +132,12 @@ describe('quadratic voting', () => {
     assert.equal(info.threshold.toNumber(), constitution.protectedThreshold.toNumber());
     assert.equal(info.enactAfter.toNumber(), end + delay);
     assert.equal(info.outcome.type, 'Passed', '8 of 10 votes are above the supermajority');
-    const credits = api.consts.quadraticVoting.voiceCredits.toNumber();
+    const credits = 6 * 6;
     assert.equal((await api.call.quadraticVotingApi.credits(poll, bob.address)).unwrap().toNumber(), credits - 9);
     assert.equal((await api.call.quadraticVotingApi.credits(poll, charlie.address)).unwrap().toNumber(), credits - 25);
     assert.ok((await api.call.quadraticVotingApi.credits(poll, eve.address)).isNone);
-    const tooMany = await send(api, api.tx.quadraticVoting.vote(poll, 'Aye', 11), bob);
+    // Seven votes cost 49 credits: more than Bob's reputation is worth.
+    const tooMany = await send(api, api.tx.quadraticVoting.vote(poll, 'Aye', 7), bob);
     assert.equal(error(tooMany), 'quadraticVoting.InsufficientCredits');
     const early = await send(api, api.tx.quadraticVoting.removeVote(poll), bob);
     assert.equal(error(early), 'quadraticVoting.PollNotClosed');
@@ -217,12 +222,18 @@ describe('quadratic voting', () => {
     const record = (await api.query.projects.projects(project)).unwrap();
     assert.ok(record.stewards.map((s) => s.toString()).includes(dave.address), 'Dave is a steward');
 
-    // Governance sets a new constitution, within the runtime's floors; the next poll follows it.
+    // Governance sets a new constitution, within the runtime's floors and ceilings; the next poll
+    // follows it.
     const rules = {
       quorum: 50, threshold: 50, protectedThreshold: 75, minDuration: minDuration + 2, enactmentDelay: delay + 1,
     };
     const below = await asRoot(api, api.tx.quadraticVoting.setConstitution(project, { ...rules, quorum: 1 }), alice);
     assert.equal(below, 'quadraticVoting.ConstitutionBelowFloor');
+    // No constitution may freeze the project: a quorum or a protected threshold no poll reaches.
+    for (const frozen of [{ ...rules, quorum: 100 }, { ...rules, protectedThreshold: 100 }]) {
+      const above = await asRoot(api, api.tx.quadraticVoting.setConstitution(project, frozen), alice);
+      assert.equal(above, 'quadraticVoting.ConstitutionAboveCeiling');
+    }
     const set = await asRootOk(api, api.tx.quadraticVoting.setConstitution(project, rules), alice);
     assert.ok(findEvent(set.events, 'quadraticVoting', 'ConstitutionSet'));
     assert.equal((await api.query.quadraticVoting.constitutions(project)).unwrap().quorum.toNumber(), 50);
@@ -235,15 +246,14 @@ describe('quadratic voting', () => {
     const options = findEvent(fourth.events, 'quadraticVoting', 'PollCreated').data;
     assert.equal(options.quorum.toNumber(), 50);
     assert.equal(options.protected.isTrue, false);
-    // Stewards are counted on top of the members by reputation (no steward's standing is read):
-    // Dave, a steward who also stands, counts twice, which only makes the quorum harder.
+    // Each account counts once: Dave, a steward who also stands, is one voter.
     assert.equal(
-      options.electorate.toNumber(), 6,
-      'Alice, Dave and Eve (stewards), and Bob, Charlie and Dave (members by reputation)',
+      options.electorate.toNumber(), 5,
+      'Alice and Eve (stewards), and Bob, Charlie and Dave (members by reputation)',
     );
     assert.equal(
-      (await api.call.quadraticVotingApi.credits(options.poll, eve.address)).unwrap().toNumber(), credits,
-      'a steward at creation votes',
+      (await api.call.quadraticVotingApi.credits(options.poll, eve.address)).unwrap().toNumber(), 1,
+      'a steward at creation votes, with one vote: she has no reputation',
     );
   });
 });

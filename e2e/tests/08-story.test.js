@@ -132,7 +132,8 @@ describe('the commons story', () => {
     assert.equal(opened.enactAfter.toNumber(), enactAfter);
     expected.openPolls = 1;
     await check('the proposal');
-    await sendOk(api, tx.quadraticVoting.vote(poll, 'Aye', 3), alice);
+    // Her voice is one vote: she has no reputation yet.
+    await sendOk(api, tx.quadraticVoting.vote(poll, 'Aye', 1), alice);
     const voteDeposit = api.consts.quadraticVoting.voteDeposit.toBigInt();
     assert.equal(await held(api, alice.address, 'QuadraticVoting', 'VoteDeposit'), voteDeposit);
     const bound = { refTime: 50_000_000_000n, proofSize: 200_000n };

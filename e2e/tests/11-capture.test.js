@@ -13,6 +13,11 @@
 //     is refused), and the founder plans again.
 //  3. A heavy proposal (attack 7): a call heavier than `maxProposalWeight`, bare or in a batch, is
 //     refused when proposed, and no poll or deposit is left behind.
+//  4. Round two (attacks 12, 13 and 15): Eve's transfers of a currency or of native tokens into
+//     the project's treasury are refused, bare or in a batch (`system.CallFiltered`); a
+//     constitution that would freeze the project is refused (`ConstitutionAboveCeiling`); and a
+//     routine act the community passes by a poll (amending the plan) is enacted with the
+//     project's origin.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,7 +28,7 @@ import { startNode } from '../lib/node.js';
 import {
   UNIT, bestNumber, devAccounts, findEvent, send, sendOk, waitUntil,
 } from '../lib/chain.js';
-import { asRootOk, held } from '../lib/commons.js';
+import { asRoot, asRootOk, held } from '../lib/commons.js';
 
 /** Votes are taken until `end`; resolves once a block after it exists. */
 async function pastEnd(api, end) {
@@ -37,6 +42,7 @@ describe('capture resistance, end to end', () => {
   let api;
   let accounts;
   let project;
+  let treasury;
   let minDuration;
   let delay;
   let bound;
@@ -72,7 +78,9 @@ describe('capture resistance, end to end', () => {
 
     // Alice founds a project; its governance (Root here) makes Bob, Charlie and Eve stewards.
     const created = await sendOk(api, api.tx.projects.createProject('Seed Library', 'bafy-seed-plan', null), alice);
-    project = findEvent(created.events, 'projects', 'ProjectCreated').data.project.toNumber();
+    const projectCreated = findEvent(created.events, 'projects', 'ProjectCreated').data;
+    project = projectCreated.project.toNumber();
+    treasury = projectCreated.account.toString();
     await asRootOk(api, api.tx.utility.batchAll([bob, charlie, eve].map((who) => api.tx.projects
       .addSteward(project, who.address))), alice);
   });
@@ -109,19 +117,20 @@ describe('capture resistance, end to end', () => {
     assert.equal((await status()).unwrap().asRequested.count.toNumber(), 2, 'one request per poll');
     assert.ok((await stored()).isSome, 'the preimage is stored');
 
-    // The community votes for its poll and against Eve's; Eve does the opposite.
+    // The community votes for its poll and against Eve's; Eve does the opposite. Stewards without
+    // reputation have one vote each (voice is the value of work, at least one vote).
     await votes([
-      [ours.poll, alice, 'Aye', 3], [ours.poll, bob, 'Aye', 2], [ours.poll, charlie, 'Aye', 1],
+      [ours.poll, alice, 'Aye', 1], [ours.poll, bob, 'Aye', 1], [ours.poll, charlie, 'Aye', 1],
       [theirs.poll, eve, 'Aye', 1],
     ]);
     await votes([
-      [theirs.poll, alice, 'Nay', 3], [theirs.poll, bob, 'Nay', 2], [theirs.poll, charlie, 'Nay', 1],
+      [theirs.poll, alice, 'Nay', 1], [theirs.poll, bob, 'Nay', 1], [theirs.poll, charlie, 'Nay', 1],
       [ours.poll, eve, 'Nay', 1],
     ]);
     const ourInfo = (await api.call.quadraticVotingApi.poll(ours.poll)).unwrap();
     const theirInfo = (await api.call.quadraticVotingApi.poll(theirs.poll)).unwrap();
-    assert.deepEqual(ourInfo.tally.map((v) => v.toNumber()), [6, 1]);
-    assert.deepEqual(theirInfo.tally.map((v) => v.toNumber()), [1, 6]);
+    assert.deepEqual(ourInfo.tally.map((v) => v.toNumber()), [3, 1]);
+    assert.deepEqual(theirInfo.tally.map((v) => v.toNumber()), [1, 3]);
     assert.equal(ourInfo.outcome.type, 'Passed');
     assert.equal(theirInfo.outcome.type, 'Rejected');
 
@@ -180,10 +189,11 @@ describe('capture resistance, end to end', () => {
     assert.equal(created.protected.isTrue, true, 'cancelling a milestone is protected');
     const { poll } = created;
 
-    // Eve votes against it with all her credits; 9 of 12 votes are above the supermajority.
-    await votes([[poll, alice, 'Aye', 3], [poll, bob, 'Aye', 3], [poll, charlie, 'Aye', 3], [poll, eve, 'Nay', 3]]);
+    // Eve votes against it with all her credits (one vote); 3 of 4 votes are above the
+    // supermajority.
+    await votes([[poll, alice, 'Aye', 1], [poll, bob, 'Aye', 1], [poll, charlie, 'Aye', 1], [poll, eve, 'Nay', 1]]);
     const info = (await api.call.quadraticVotingApi.poll(poll)).unwrap();
-    assert.deepEqual(info.tally.map((v) => v.toNumber()), [9, 3]);
+    assert.deepEqual(info.tally.map((v) => v.toNumber()), [3, 1]);
     assert.equal(info.protected.isTrue, true);
     const { protectedThreshold } = api.consts.quadraticVoting.defaultConstitution;
     assert.equal(info.threshold.toNumber(), protectedThreshold.toNumber());
@@ -232,5 +242,45 @@ describe('capture resistance, end to end', () => {
     }
     assert.equal((await api.query.quadraticVoting.nextPollId()).toNumber(), nextPoll, 'no poll was opened');
     assert.equal(await held(api, eve.address, 'QuadraticVoting', 'PollDeposit'), deposit, 'no deposit is held');
+  });
+
+  it('round two: no junk reaches the treasury, no constitution freezes, a poll amends the plan', async () => {
+    const { alice, bob, charlie, eve, ferdie } = accounts;
+    // Keyless accounts receive only through the books: a transfer into the treasury, of any
+    // currency or of native tokens, bare or in a batch, is filtered.
+    const junk = [
+      api.tx.assets.transfer(7, treasury, 1),
+      api.tx.assets.transferKeepAlive(7, treasury, 1),
+      api.tx.balances.transferKeepAlive(treasury, UNIT),
+      api.tx.utility.batchAll([api.tx.balances.transferKeepAlive(treasury, UNIT)]),
+    ];
+    const before = (await api.query.system.account(treasury)).data.free.toBigInt();
+    for (const call of junk) {
+      const refused = await send(api, call, eve);
+      assert.equal(error(refused), 'system.CallFiltered', call.method.method);
+    }
+    assert.equal((await api.query.system.account(treasury)).data.free.toBigInt(), before);
+    // A donation is how native tokens reach a treasury, and the books record it.
+    await sendOk(api, api.tx.projects.donate(project, UNIT), eve);
+
+    // No constitution may freeze the project, not even one its governance (Root here) sets.
+    const defaults = api.consts.quadraticVoting.defaultConstitution.toJSON();
+    for (const frozen of [{ ...defaults, quorum: 100 }, { ...defaults, protectedThreshold: 100 }]) {
+      const above = await asRoot(api, api.tx.quadraticVoting.setConstitution(project, frozen), alice);
+      assert.equal(above, 'quadraticVoting.ConstitutionAboveCeiling');
+    }
+
+    // The community amends its plan by a poll (a routine act): dispatched with its origin.
+    const end = (await bestNumber(api)) + minDuration + 6;
+    const created = await propose(api.tx.projects.amendPlan(project, 'bafy-the-plan-we-voted'), end, alice);
+    assert.equal(created.protected.isTrue, false, 'amending the plan is routine');
+    await votes([[created.poll, alice, 'Aye', 1], [created.poll, bob, 'Aye', 1], [created.poll, charlie, 'Aye', 1]]);
+    await pastEnd(api, end);
+    const { closed, events } = await close(created.poll, ferdie);
+    assert.equal(closed.outcome.type, 'Passed');
+    assert.ok(closed.dispatched.unwrap().isOk, `dispatched: ${closed.dispatched}`);
+    const amended = findEvent(events, 'projects', 'PlanAmended');
+    assert.ok(amended.data.by.isGovernance, "by the project's governance");
+    assert.equal((await api.query.projects.projects(project)).unwrap().plan.cid.toUtf8(), 'bafy-the-plan-we-voted');
   });
 });

@@ -54,6 +54,18 @@ pub trait ProjectsInterface<AccountId> {
 		project: ProjectId,
 		milestone: MilestoneId,
 	) -> Result<(BudgetAsset, Self::Balance), DispatchError>;
+	/// What a task's reward in `milestone` is a share of when its reputation is counted, and the
+	/// milestone's budget asset: the larger of the milestone's budget and the largest budget the
+	/// project ever funded in that asset. So reputation follows the value of work in the
+	/// project's own units, however many milestones it was cut into. Fails with
+	/// `MilestoneNotFound`.
+	fn earning_budget(
+		project: ProjectId,
+		milestone: MilestoneId,
+	) -> Result<(BudgetAsset, Self::Balance), DispatchError> {
+		Self::milestone_budget(project, milestone)
+	}
+
 	/// Pays `amount` of a funded milestone's budget from the project treasury to `to` (a task
 	/// escrow, a recognised contributor), and books it as spent. Fails unless the project is
 	/// active, the milestone funded, and the budget and treasury hold enough.
@@ -64,7 +76,8 @@ pub trait ProjectsInterface<AccountId> {
 		amount: Self::Balance,
 	) -> Result<BudgetAsset, DispatchError>;
 	/// Returns `amount` previously spent against a milestone from `from` to the project treasury,
-	/// and books it back (project currency returned to a cancelled milestone is burned).
+	/// and books it back (project currency returned to a cancelled or achieved milestone, which
+	/// can no longer spend it, is burned).
 	fn refund(
 		project: ProjectId,
 		milestone: MilestoneId,
@@ -226,8 +239,16 @@ pub trait ProjectMembership<AccountId> {
 	/// is at least the membership threshold. One small storage read, whatever the project's size.
 	fn is_member(project: ProjectId, who: &AccountId) -> bool;
 
+	/// How many votes `who`'s reputation in `project` is worth now: reputation counted in votes
+	/// (a fixed amount of reputation per vote), so that the voice work earns is proportional to
+	/// its value, whichever accounts did it. Zero without reputation.
+	fn voice(project: ProjectId, who: &AccountId) -> u32;
+
 	/// `who`'s latest membership of `project` by earned reputation (possibly ended), if any.
 	fn standing(project: ProjectId, who: &AccountId) -> Option<Standing<Self::BlockNumber>>;
+
+	/// The weight of one [`Self::standing`] (or [`Self::voice`]) read.
+	fn standing_weight() -> Weight;
 
 	/// How many accounts are members of `project` by earned reputation now (stewards not
 	/// counted), and how many standing epochs were settled to count them exactly (at most

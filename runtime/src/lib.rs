@@ -118,7 +118,9 @@ pub type UncheckedExtrinsic =
 /// per-project lists with per-account records and bucketed standings, and gave polls
 /// constitutions and lazily removed votes; spec 1_007 replaced tasks' capped due list with
 /// per-block due counts and gave project currencies their founder's endowment; spec 1_008 took
-/// sudo out of the deployed runtime and priced XCM delivery), and every pallet's storage is at
+/// sudo out of the deployed runtime and priced XCM delivery; spec 1_009 gave projects their
+/// largest funded budgets, voters a voice by the value of their work, and keyless accounts a
+/// call filter), and every pallet's storage is at
 /// the version it has at genesis.
 #[cfg(not(feature = "test-broken-upgrade"))]
 pub type Migrations = ();
@@ -191,10 +193,10 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "test-upgrade"))]
-runtime_version!(1_008);
+runtime_version!(1_009);
 // The second runtime of the end-to-end upgrade test: one spec version higher (see the crate docs).
 #[cfg(feature = "test-upgrade")]
-runtime_version!(1_009);
+runtime_version!(1_010);
 
 /// Units of the native token, time and deposits.
 pub mod constants {
@@ -337,6 +339,8 @@ cumulus_pallet_parachain_system::register_validate_block! {
 	BlockExecutor = cumulus_pallet_aura_ext::BlockExecutor::<Runtime, Executive>,
 }
 
+#[cfg(test)]
+mod capture;
 #[cfg(test)]
 mod scale;
 #[cfg(test)]

@@ -323,8 +323,10 @@ impl World {
 			6 => {
 				// Members vote their preference in running polls; the founder, a steward who
 				// watches the project, votes in every one.
+				// As many votes as they like, up to their voice (a vote per half point).
 				let votes = 1 + self.rng.below(10) as u32;
 				for who in [self.pick_honest(), self.pick_honest(), self.founder.clone()] {
+					let votes = votes.min(Contributions::voice(self.project, &who).max(1));
 					for (poll, adversarial) in self.polls.clone() {
 						let choice = if adversarial { Choice::Nay } else { Choice::Aye };
 						let origin = RuntimeOrigin::signed(who.clone());
@@ -375,7 +377,7 @@ impl World {
 	fn adversary_step(&mut self) {
 		let seat = RuntimeOrigin::signed(self.adversary.clone());
 		let project = self.project;
-		match self.rng.below(11) {
+		match self.rng.below(16) {
 			0 => {
 				// 1. Mint voice: recognise puppets, with no bonus.
 				let puppet = self.pick_puppet();
@@ -554,6 +556,104 @@ impl World {
 					self.note("8 reschedule earlier", result);
 				}
 			},
+			11 => {
+				// 11. Mint voters with tiny tasks: one-unit tasks of the community's milestone,
+				// claimed by puppets who submit junk (a few at a time: the community reviews them).
+				let live = self.live_tasks();
+				if live.iter().filter(|(_, t)| t.poster == self.adversary).count() >= 8 {
+					return;
+				}
+				let puppet = self.pick_puppet();
+				let reviewers = alloc::vec![self.pick_honest(), self.pick_honest()];
+				let mut reviewers = reviewers;
+				reviewers.dedup();
+				let task = pallet_tasks::NextTaskId::<Runtime>::get();
+				let posted = Tasks::post_task(
+					seat,
+					project,
+					self.milestone,
+					cid("tiny"),
+					1,
+					Self::now() + 10 * self.unit(),
+					BoundedVec::truncate_from(reviewers),
+					1,
+				);
+				let result = posted.and_then(|_| {
+					Tasks::claim_task(RuntimeOrigin::signed(puppet.clone()), task)?;
+					Tasks::submit_work(RuntimeOrigin::signed(puppet), task, cid("junk"))
+				});
+				self.note("11 tiny tasks for puppets", result);
+			},
+			12 => {
+				// 12. Jam keyless accounts: send the treasury and the next task's escrow tokens
+				// directly, and inside a batch.
+				use sp_runtime::traits::Dispatchable;
+				let puppet = self.pick_puppet();
+				let next = pallet_tasks::NextTaskId::<Runtime>::get();
+				let targets = [
+					Projects::project_account(project),
+					Tasks::escrow_account(next),
+					Tasks::escrow_account(next + 1),
+				];
+				let target = targets[self.rng.index(targets.len())].clone();
+				let send = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+					dest: sp_runtime::MultiAddress::Id(target),
+					value: UNIT,
+				});
+				let call = if self.rng.chance(50) {
+					send
+				} else {
+					RuntimeCall::Utility(pallet_utility::Call::batch_all {
+						calls: alloc::vec![send],
+					})
+				};
+				let result = call.dispatch(RuntimeOrigin::signed(puppet)).map(|_| ());
+				self.note("12 junk into keyless accounts", result.map_err(|e| e.error));
+			},
+			13 => {
+				// 13. Entrench a constitution: a quorum or threshold no poll can reach.
+				let mut frozen = QuadraticVoting::constitution(project);
+				frozen.quorum = sp_runtime::Percent::from_percent(100);
+				frozen.protected_threshold = sp_runtime::Percent::from_percent(100);
+				let result = QuadraticVoting::set_constitution(seat.clone(), project, frozen);
+				self.note("13 entrench the constitution", result);
+				let call =
+					RuntimeCall::QuadraticVoting(pallet_quadratic_voting::Call::set_constitution {
+						project,
+						constitution: frozen,
+					});
+				let poll = pallet_quadratic_voting::NextPollId::<Runtime>::get();
+				let end = Self::now() + QuadraticVoting::constitution(project).min_duration;
+				let result = QuadraticVoting::propose(
+					seat.clone(),
+					project,
+					alloc::boxed::Box::new(call),
+					end,
+				);
+				if result.is_ok() {
+					self.polls.insert(poll, true);
+					self.adversarial.insert(poll);
+					let _ = QuadraticVoting::vote(seat, poll, Choice::Aye, 1);
+				}
+				self.note(
+					"13 propose a frozen constitution",
+					result.map(|_| ()).map_err(|e| e.error),
+				);
+			},
+			14 => {
+				// 14. Squat a claimed task: push its due block far away.
+				let claimed = self.live_tasks().into_iter().find(|(_, t)| t.claim.is_some());
+				if let Some((id, task)) = claimed {
+					let result = Tasks::reschedule_task(seat, id, task.due + 1_000_000);
+					self.note("14 reschedule squat", result);
+				}
+			},
+			15 => {
+				// 15. Burn the voted budget: complete the community's milestone at once.
+				let result =
+					Projects::complete_milestone(seat, project, self.milestone, cid("done"));
+				self.note("15 completion burn", result);
+			},
 			_ => {
 				// 10. Write under a project that does not exist yet.
 				let result =
@@ -618,6 +718,22 @@ impl World {
 				"seed {seed} step {step}: the adversary earned other than by approving paid work"
 			);
 		}
+		// Every unit of the project's currency is someone's (no dust left the books), and its
+		// treasury can always take another currency's consumer reference (it is never jammed).
+		let held: Balance = pallet_assets::Account::<Runtime>::iter_prefix(self.project)
+			.map(|(_, account)| account.balance)
+			.sum();
+		assert_eq!(
+			Assets::total_supply(self.project),
+			held,
+			"seed {seed} step {step}: supply differs from the balances"
+		);
+		let treasury = Projects::project_account(self.project);
+		assert!(
+			!pallet_projects::Projects::<Runtime>::contains_key(self.project)
+				|| frame_system::Pallet::<Runtime>::can_accrue_consumers(&treasury, 1),
+			"seed {seed} step {step}: the treasury is jammed"
+		);
 		pallet_projects::Pallet::<Runtime>::do_try_state().expect("projects invariants");
 		pallet_tasks::Pallet::<Runtime>::do_try_state().expect("tasks invariants");
 		pallet_contributions::Pallet::<Runtime>::do_try_state().expect("contributions invariants");
@@ -744,6 +860,11 @@ fn an_adversary_with_a_steward_seat_and_a_hundred_accounts_captures_nothing() {
 		"7 heavy proposal",
 		"8 junk milestones",
 		"10 unused project id",
+		"11 tiny tasks for puppets",
+		"12 junk into keyless accounts",
+		"13 entrench the constitution",
+		"14 reschedule squat",
+		"15 completion burn",
 	] {
 		assert!(table.contains_key(strategy), "{strategy} was never played");
 	}

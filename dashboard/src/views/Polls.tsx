@@ -1,5 +1,6 @@
 // The project's polls: tallies, turnout against quorum, time left; a vote costs n² voice credits
-// for n votes, shown as the voter chooses n.
+// for n votes, shown as the voter chooses n. A voter's credits are the square of their voice: the
+// votes their reputation in the project is worth (at least one).
 
 import { useEffect, useState } from 'preact/hooks';
 
@@ -24,7 +25,6 @@ function labels(poll: PollView): string[] {
 
 function Poll({ poll, view, context }: { poll: PollView; view: ProjectView; context: Context }) {
   const { api, account, block, blockMs } = context;
-  const credits = Number(api.consts.quadraticVoting.voiceCredits.toString());
   const [mine, setMine] = useState<{ credits?: number; vote?: { choice: number; votes: number } }>({});
   const [choice, setChoice] = useState(0);
   const [votes, setVotes] = useState(1);
@@ -84,7 +84,7 @@ function Poll({ poll, view, context }: { poll: PollView; view: ProjectView; cont
             onInput={(e) => setVotes(Number((e.target as HTMLInputElement).value))} />
           <span data-testid={`cost-${poll.id}`}>{votes} vote{votes === 1 ? '' : 's'} cost {votes ** 2} of {available} credits</span>
           <Act context={context} label={votes === 0 ? 'Withdraw' : 'Vote'} testid={`vote-${poll.id}`} describe={`${choice}|${votes}`}
-            build={() => (votes ** 2 > available ? `${votes} votes cost ${votes ** 2} credits; ${available} are yours (of ${credits})` : api.tx.quadraticVoting.vote(poll.id, encoded, votes))} />
+            build={() => (votes ** 2 > available ? `${votes} votes cost ${votes ** 2} credits; ${available} are yours (your voice is the votes your reputation is worth)` : api.tx.quadraticVoting.vote(poll.id, encoded, votes))} />
         </form>
       )}
     </div>

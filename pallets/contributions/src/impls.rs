@@ -131,8 +131,18 @@ impl<T: Config> Pallet<T> {
 		let mut contributor: ContributorOf<T> = stored.unwrap_or_default();
 		contributor.totals.add(kind, value);
 		let reputation = if earned > 0 {
-			let score = Self::decayed(contributor.reputation, now).saturating_add(earned);
-			let half_life = books.half_life.unwrap_or_else(T::DefaultHalfLife::get);
+			let held = Self::decayed(contributor.reputation, now);
+			let score = held.saturating_add(earned);
+			// A change of rules is prospective: reputation already held keeps the half-life it
+			// was earned under when that is longer, so a later, shorter half-life never shortens
+			// what someone earned (a tiny earning cannot re-stamp a whole past onto it). A
+			// shorter half-life applies to reputation earned from nothing.
+			let project_half_life = books.half_life.unwrap_or_else(T::DefaultHalfLife::get);
+			let half_life = if held > 0 {
+				project_half_life.max(contributor.reputation.half_life)
+			} else {
+				project_half_life
+			};
 			contributor.reputation = StoredReputation { score, updated: now, half_life };
 			// Computed once: the standing's end and the top contributors' order both follow it.
 			if let Some(below) = Self::reputation_ends(contributor.reputation) {
@@ -235,6 +245,15 @@ impl<T: Config> Pallet<T> {
 			steps = steps.saturating_add(1);
 		}
 		(steps, true)
+	}
+
+	/// How many votes `who`'s reputation in `project` is worth now: one per
+	/// [`Config::ReputationPerVote`] (rounded down), so that the voice a piece of work earns is
+	/// proportional to its reputation, which is proportional to its value.
+	pub fn voice(project: ProjectId, who: &T::AccountId) -> u32 {
+		let per_vote = T::ReputationPerVote::get().max(1);
+		let votes = Self::reputation(project, who).checked_div(per_vote).unwrap_or_default();
+		u32::try_from(votes).unwrap_or(u32::MAX)
 	}
 
 	/// Whether `who` has a standing in `project` at `now` (earned reputation at the threshold).
@@ -451,8 +470,25 @@ impl<T: Config> ProjectMembership<T::AccountId> for Pallet<T> {
 		Pallet::<T>::is_member(project, who)
 	}
 
+	fn voice(project: ProjectId, who: &T::AccountId) -> u32 {
+		Pallet::<T>::voice(project, who)
+	}
+
 	fn standing(project: ProjectId, who: &T::AccountId) -> Option<Standing<BlockNumberFor<T>>> {
 		Contributors::<T>::get(project, who)?.standing
+	}
+
+	/// One read of a contributor record, at its largest (proof size as its storage key and
+	/// value take in a proof, like the benchmarks' `MaxEncodedLen` estimate).
+	fn standing_weight() -> Weight {
+		use codec::MaxEncodedLen;
+		// Twox64Concat(ProjectId) and Blake2_128Concat(AccountId) keys, after the prefixes.
+		let key = 32usize
+			.saturating_add(8 + 4)
+			.saturating_add(16)
+			.saturating_add(T::AccountId::max_encoded_len());
+		let proof = key.saturating_add(ContributorOf::<T>::max_encoded_len());
+		T::DbWeight::get().reads(1).saturating_add(Weight::from_parts(0, proof as u64))
 	}
 
 	fn members_count(project: ProjectId) -> Result<(u32, u32), DispatchError> {

@@ -166,6 +166,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MemberThreshold: Get<ReputationScore>;
 
+		/// The reputation one vote is worth in a project poll: a member's voice is their
+		/// reputation divided by this (quadratic voting gives every voter at least one vote).
+		#[pallet::constant]
+		type ReputationPerVote: Get<ReputationScore>;
+
 		/// The length of a standing epoch, in blocks: a membership by reputation lasts until the
 		/// end of the epoch in which the member's reputation falls below the threshold, and
 		/// members are counted by the epoch their standing ends in.
@@ -370,6 +375,7 @@ pub mod pallet {
 			assert!(!T::StandingEpoch::get().is_zero(), "a standing epoch needs a block");
 			assert!(T::MaxSettle::get() >= 1, "settling needs to make progress");
 			assert!(T::MemberThreshold::get() >= 1, "a zero threshold makes everyone a member");
+			assert!(T::ReputationPerVote::get() >= 1, "a vote must be worth some reputation");
 			assert!(!T::DefaultHalfLife::get().is_zero(), "a half-life of zero erases reputation");
 		}
 
@@ -509,7 +515,11 @@ pub mod pallet {
 		///
 		/// The new half-life applies to each account from its next earning in the project: what
 		/// an account earned before goes on decaying with the half-life it was earned under, so
-		/// nobody's reputation (or membership) changes when the half-life does. Until its
+		/// nobody's reputation (or membership) changes when the half-life does. A shorter
+		/// half-life never shortens what was earned: an account that still holds reputation keeps
+		/// the longer half-life it was earned under when it earns again (a tiny recognition
+		/// cannot re-stamp a member's whole past onto a short half-life); the shorter one applies
+		/// to accounts earning from nothing. Until its
 		/// governance sets one, a project has [`Config::DefaultHalfLife`].
 		///
 		/// ## Origin

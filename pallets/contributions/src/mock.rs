@@ -168,6 +168,7 @@ impl pallet_contributions::Config for Test {
 	type ReviewReputation = ReviewReputation;
 	type AttestedReputation = AttestedReputation;
 	type MemberThreshold = MemberThreshold;
+	type ReputationPerVote = MemberThreshold;
 	type StandingEpoch = StandingEpoch;
 	type MaxSettle = ConstU32<4>;
 	type MaxTopContributors = ConstU32<3>;

@@ -290,16 +290,28 @@ fn a_new_half_life_applies_from_each_accounts_next_earning() {
 		// Nobody's reputation or membership jumps ...
 		System::set_block_number(11);
 		assert_eq!(Contributions::reputation(0, &2), decay_of(TASK_REP, 10));
-		// ... until they earn again: then all of it decays with the new half-life.
+		// ... and earning again does not re-stamp what one holds onto the shorter half-life (a
+		// steward's tiny recognition would then end a member's standing within weeks): it keeps
+		// the longer half-life it was earned under. A change of rules is prospective.
 		paid(3, 1);
 		let score = decay_of(TASK_REP, 10) + TASK_REP;
 		System::set_block_number(21);
-		assert_eq!(Contributions::reputation(0, &3), score / 2);
+		assert_eq!(Contributions::reputation(0, &3), decay_of(score, 10));
+		// An account earning from nothing earns under the new half-life.
+		paid(4, 1);
+		System::set_block_number(31);
+		assert_eq!(Contributions::reputation(0, &4), TASK_REP / 2);
+		// Five half-lives of ten blocks (and the rest of that epoch) later 4 is no member; 2 and
+		// 3 still are.
+		System::set_block_number(81);
+		assert!(!Contributions::is_member(0, &4));
+		assert!(Contributions::is_member(0, &3));
 		assert!(Contributions::is_member(0, &2));
-		// Five half-lives of ten blocks (and the rest of that epoch) later 3 is no member.
-		System::set_block_number(71);
-		assert!(!Contributions::is_member(0, &3));
-		assert!(Contributions::is_member(0, &2));
+		// A longer half-life applies from the next earning.
+		assert_ok!(Contributions::set_half_life(RuntimeOrigin::root(), 0, 5 * HALF_LIFE));
+		paid(2, 1);
+		let held = Contributors::<Test>::get(0, 2).unwrap().reputation;
+		assert_eq!(held.half_life, 5 * HALF_LIFE);
 		assert_noop!(
 			Contributions::set_recognition_budget(RuntimeOrigin::signed(STEWARD), 0, 10),
 			DispatchError::BadOrigin

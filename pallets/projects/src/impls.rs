@@ -152,6 +152,15 @@ impl<T: Config> Pallet<T> {
 			},
 			BudgetAsset::ProjectCurrency => {
 				let currency = currency.ok_or(Error::<T>::NoCurrency)?;
+				// A balance left below the currency's minimum would be removed with the account,
+				// and the trait's transfer credits only `amount`: the rest would leave the books
+				// (the supply above the sum of balances). Refuse it instead.
+				let left =
+					<T::Assets as fungibles::Inspect<_>>::balance(currency.asset.clone(), from)
+						.saturating_sub(amount);
+				let minimum =
+					<T::Assets as fungibles::Inspect<_>>::minimum_balance(currency.asset.clone());
+				ensure!(left.is_zero() || left >= minimum, Error::<T>::WouldLeaveDust);
 				<T::Assets as fungibles::Mutate<_>>::transfer(
 					currency.asset.clone(),
 					from,
@@ -231,6 +240,16 @@ impl<T: Config> Pallet<T> {
 						scan.spent_currency =
 							scan.spent_currency.saturating_add(milestone_record.spent);
 					},
+				}
+				if matches!(
+					milestone_record.status,
+					MilestoneStatus::Funded | MilestoneStatus::Achieved
+				) {
+					ensure!(
+						project.largest_budgets.of(milestone_record.asset)
+							>= milestone_record.budget,
+						"a funded budget above the largest funded budget"
+					);
 				}
 				add_deposit(&milestone_record.depositor, milestone_record.deposit);
 			}
@@ -323,6 +342,16 @@ impl<T: Config> ProjectsInterface<T::AccountId> for Pallet<T> {
 	) -> Result<(BudgetAsset, BalanceOf<T>), DispatchError> {
 		let milestone = Self::milestone(project, milestone)?;
 		Ok((milestone.asset, milestone.budget))
+	}
+
+	fn earning_budget(
+		project: ProjectId,
+		milestone: MilestoneId,
+	) -> Result<(BudgetAsset, BalanceOf<T>), DispatchError> {
+		let record = Self::project(project)?;
+		let milestone = Self::milestone(project, milestone)?;
+		let largest = record.largest_budgets.of(milestone.asset);
+		Ok((milestone.asset, milestone.budget.max(largest)))
 	}
 
 	fn spend(
@@ -427,7 +456,12 @@ impl<T: Config> Pallet<T> {
 			},
 			BudgetAsset::ProjectCurrency => {
 				counters.spent_currency = counters.spent_currency.saturating_sub(amount);
-				if milestone_record.status == MilestoneStatus::Cancelled {
+				// Currency coming back to a milestone that can no longer spend it (achieved or
+				// cancelled) is burned: the supply follows the plan, and nothing is stranded.
+				if matches!(
+					milestone_record.status,
+					MilestoneStatus::Cancelled | MilestoneStatus::Achieved
+				) {
 					let currency = record.currency.as_mut().ok_or(Error::<T>::NoCurrency)?;
 					Self::burn(currency, &account, amount)?;
 					burned = true;

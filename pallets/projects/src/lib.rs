@@ -23,8 +23,8 @@
 //! | call | origin |
 //! | --- | --- |
 //! | [`create_project`](Pallet::create_project), [`donate`](Pallet::donate), [`reap_project`](Pallet::reap_project) | any signed account |
-//! | [`amend_plan`](Pallet::amend_plan), [`add_milestone`](Pallet::add_milestone) | a steward |
-//! | [`complete_milestone`](Pallet::complete_milestone) | a steward, or the project's governance |
+//! | [`amend_plan`](Pallet::amend_plan), [`add_milestone`](Pallet::add_milestone) | a steward, or the project's governance |
+//! | [`complete_milestone`](Pallet::complete_milestone) | a steward (a milestone whose budget is spent), or the project's governance |
 //! | [`add_steward`](Pallet::add_steward), [`remove_steward`](Pallet::remove_steward), [`transfer_founder`](Pallet::transfer_founder), [`fund_milestone`](Pallet::fund_milestone), [`cancel_milestone`](Pallet::cancel_milestone), [`set_status`](Pallet::set_status), [`set_cap`](Pallet::set_cap) | the project's governance ([`Config::GovernanceOrigin`]) |
 //!
 //! The project's governance is [`ProjectOrigin::Project`], which a passed project poll dispatches
@@ -323,10 +323,10 @@ pub mod pallet {
 			plan: Cid,
 			deposit: BalanceOf<T>,
 		},
-		/// A steward replaced the plan document.
+		/// A steward, or the project's governance, replaced the plan document.
 		PlanAmended {
 			project: ProjectId,
-			by: T::AccountId,
+			by: Actor<T::AccountId>,
 			old_cid: Cid,
 			old_version: u32,
 			new_cid: Cid,
@@ -386,7 +386,7 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		},
 		/// Spent budget came back to the treasury; `burned` is true when it was project currency
-		/// of a cancelled milestone and was destroyed.
+		/// of a cancelled or achieved milestone (which can no longer spend it) and was destroyed.
 		BudgetRefunded {
 			project: ProjectId,
 			milestone: MilestoneId,
@@ -486,6 +486,13 @@ pub mod pallet {
 		BudgetExceeded,
 		/// The amount is more than what was spent against the milestone.
 		RefundExceedsSpent,
+		/// A steward may complete only a milestone whose budget is all spent: completing one with
+		/// budget left is for the project's governance (a poll), since it gives the rest up.
+		UnspentBudget,
+		/// The spend would leave the treasury holding less of the project currency than its
+		/// minimum balance but more than none: the rest would be lost to dust. Spend all of it,
+		/// or leave at least the minimum balance.
+		WouldLeaveDust,
 	}
 
 	#[pallet::hooks]
@@ -608,6 +615,7 @@ pub mod pallet {
 					deposit,
 					milestone_count: 0,
 					counters: MilestoneCounters::default(),
+					largest_budgets: LargestBudgets::default(),
 					created: frame_system::Pallet::<T>::block_number(),
 				},
 			);
@@ -629,7 +637,8 @@ pub mod pallet {
 		/// full history.
 		///
 		/// ## Origin
-		/// Signed by a steward of the project.
+		/// Signed by a steward of the project, or the project's governance
+		/// ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
 		///
 		/// ## Parameters
 		/// - `project`: the project.
@@ -637,7 +646,7 @@ pub mod pallet {
 		///   from the current one.
 		///
 		/// ## Errors
-		/// - `BadOrigin`: the origin is not signed.
+		/// - `BadOrigin`: the origin is neither signed nor the project's governance.
 		/// - [`Error::ProjectNotFound`]: no project has this id.
 		/// - [`Error::NotSteward`]: the caller is not a steward of the project.
 		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
@@ -653,9 +662,8 @@ pub mod pallet {
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::amend_plan())]
 		pub fn amend_plan(origin: OriginFor<T>, project: ProjectId, plan: Cid) -> DispatchResult {
-			let who = ensure_signed(origin)?;
+			let by = Self::ensure_steward_or_governance(origin, project)?;
 			let mut record = Self::project(project)?;
-			ensure!(record.is_steward(&who), Error::<T>::NotSteward);
 			ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
 			ensure!(!plan.is_empty(), Error::<T>::EmptyCid);
 			ensure!(plan != record.plan.cid, Error::<T>::PlanUnchanged);
@@ -669,7 +677,7 @@ pub mod pallet {
 			Projects::<T>::insert(project, record);
 			Self::deposit_event(Event::PlanAmended {
 				project,
-				by: who,
+				by,
 				old_cid: old.cid,
 				old_version: old.version,
 				new_cid: plan,
@@ -816,10 +824,12 @@ pub mod pallet {
 		///
 		/// The caller pays a storage deposit, held until the project is reaped:
 		/// [`Config::MilestoneDepositBase`], plus [`Config::DepositPerByte`] for each byte of the
-		/// milestone's record at its largest.
+		/// milestone's record at its largest. When the project's governance adds the milestone,
+		/// the project's treasury pays it, from native tokens no funded milestone is promised.
 		///
 		/// ## Origin
-		/// Signed by a steward of the project.
+		/// Signed by a steward of the project, or the project's governance
+		/// ([`Config::GovernanceOrigin`]): a passed project poll, or Root.
 		///
 		/// ## Parameters
 		/// - `project`: the project.
@@ -830,7 +840,7 @@ pub mod pallet {
 		/// - `due`: the block the milestone is due by, after the current block.
 		///
 		/// ## Errors
-		/// - `BadOrigin`: the origin is not signed.
+		/// - `BadOrigin`: the origin is neither signed nor the project's governance.
 		/// - [`Error::ProjectNotFound`]: no project has this id.
 		/// - [`Error::NotSteward`]: the caller is not a steward of the project.
 		/// - [`Error::ProjectClosed`]: the project is completed or cancelled.
@@ -840,6 +850,8 @@ pub mod pallet {
 		/// - [`Error::NoCurrency`]: `asset` is `ProjectCurrency` and the project has no currency.
 		/// - [`Error::TooManyMilestones`]: the project already has `MaxMilestones` open
 		///   (planned or funded) milestones; achieved and cancelled ones do not count.
+		/// - [`Error::InsufficientTreasury`]: the project's governance added it, and the treasury
+		///   cannot pay the deposit from native tokens no funded milestone is promised.
 		/// - A token error such as `TokenError::FundsUnavailable`: the caller cannot pay the
 		///   deposit and keep at least the existential deposit.
 		///
@@ -858,9 +870,8 @@ pub mod pallet {
 			budget: BalanceOf<T>,
 			due: BlockNumberFor<T>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
+			let by = Self::ensure_steward_or_governance(origin, project)?;
 			let mut record = Self::project(project)?;
-			ensure!(record.is_steward(&who), Error::<T>::NotSteward);
 			ensure!(!record.status.is_final(), Error::<T>::ProjectClosed);
 			ensure!(!title.is_empty(), Error::<T>::EmptyCid);
 			ensure!(!budget.is_zero(), Error::<T>::ZeroBudget);
@@ -876,6 +887,18 @@ pub mod pallet {
 			let planned =
 				record.counters.planned.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			let deposit = Self::milestone_deposit(title.len());
+			// The project's governance pays from its treasury, never from native tokens a funded
+			// milestone was promised.
+			let who = match by {
+				Actor::Steward(who) => who,
+				Actor::Governance => {
+					let account = Self::project_account(project);
+					let free = Self::native_treasury(&account)
+						.saturating_sub(record.counters.native_committed);
+					ensure!(free >= deposit, Error::<T>::InsufficientTreasury);
+					account
+				},
+			};
 
 			T::NativeBalance::hold(&HoldReason::StorageDeposit.into(), &who, deposit)?;
 			record.milestone_count = next;
@@ -993,6 +1016,7 @@ pub mod pallet {
 			};
 
 			record.counters.transition(MilestoneStatus::Planned, MilestoneStatus::Funded);
+			record.largest_budgets.note(milestone_record.asset, milestone_record.budget);
 			milestone_record.status = MilestoneStatus::Funded;
 			let (asset, budget) = (milestone_record.asset, milestone_record.budget);
 			Projects::<T>::insert(project, record);
@@ -1009,8 +1033,12 @@ pub mod pallet {
 
 		/// Marks a funded milestone achieved, with evidence.
 		///
-		/// Unspent project currency stays in the treasury. An unspent native budget is no longer
-		/// committed, so it may fund other milestones. The milestone no longer counts as overdue.
+		/// A steward may complete a milestone whose budget is all spent. One with budget left
+		/// is the community's to close, since completing it gives up money a poll voted for:
+		/// the project's governance completes it, which burns the unspent project currency (the
+		/// supply follows the plan) or uncommits the unspent native budget, so it may fund other
+		/// milestones. Project currency that comes back to an achieved milestone later (a task
+		/// cancelled) is burned too. The milestone no longer counts as overdue.
 		///
 		/// ## Origin
 		/// Signed by a steward of the project, or the project's governance
@@ -1031,6 +1059,7 @@ pub mod pallet {
 		/// - [`Error::MilestoneNotFunded`]: the milestone is not funded (it is planned, achieved
 		///   or cancelled).
 		/// - [`Error::EmptyCid`]: `evidence` is empty.
+		/// - [`Error::UnspentBudget`]: a steward tried to complete a milestone with budget left.
 		///
 		/// ## Events
 		/// - [`Event::MilestoneCompleted`].
@@ -1054,10 +1083,11 @@ pub mod pallet {
 				Error::<T>::MilestoneNotFunded
 			);
 			ensure!(!evidence.is_empty(), Error::<T>::EmptyCid);
+			let unspent = milestone_record.unspent();
+			ensure!(unspent.is_zero() || by == Actor::Governance, Error::<T>::UnspentBudget);
 
 			// What the milestone did not spend goes back to the plan: project currency minted
 			// for it is burned (the supply follows the plan), native tokens are uncommitted.
-			let unspent = milestone_record.unspent();
 			match milestone_record.asset {
 				BudgetAsset::Native => {
 					record.counters.native_committed =

@@ -119,9 +119,10 @@ fn project_lifecycle() {
 		assert_ok!(<Pallet as ProjectsInterface<_>>::spend(project, m, &BOB, 1_000));
 		assert_eq!(Assets::balance(asset_of(project), BOB), 1_000);
 
-		// The milestone is achieved, the project completed, and anyone reaps it: the deposits
+		// The project's governance (a steward alone may not give up budget a poll voted) marks
+		// the milestone achieved, and completes the project; anyone reaps it: the deposits
 		// come back, and the 2 000 unspent tokens in the treasury are burned.
-		assert_ok!(Pallet::complete_milestone(signed(ALICE), project, m, cid("evidence")));
+		assert_ok!(Pallet::complete_milestone(governance(project), project, m, cid("evidence")));
 		assert_ok!(Pallet::set_status(governance(project), project, ProjectStatus::Completed));
 		assert_ok!(Pallet::reap_project(signed(CHARLIE), project));
 		assert_eq!(held(ALICE), 0);
@@ -283,7 +284,7 @@ mod plan {
 				last_event(),
 				Event::PlanAmended {
 					project,
-					by: ALICE,
+					by: Actor::Steward(ALICE),
 					old_cid: cid("plan-v2"),
 					old_version: 2,
 					new_cid: cid("plan-v3"),
@@ -434,7 +435,12 @@ mod milestones {
 			assert_eq!(Pallet::overdue_milestones(project), 2);
 			// Achieved and cancelled milestones are never overdue.
 			assert_ok!(Pallet::fund_milestone(governance(project), project, early));
-			assert_ok!(Pallet::complete_milestone(signed(ALICE), project, early, cid("done")));
+			assert_ok!(Pallet::complete_milestone(
+				governance(project),
+				project,
+				early,
+				cid("done")
+			));
 			assert_ok!(Pallet::cancel_milestone(governance(project), project, middle));
 			assert_eq!(Pallet::overdue_milestones(project), 0);
 			System::set_block_number(91);
@@ -619,6 +625,13 @@ mod milestones {
 				Pallet::complete_milestone(signed(ALICE), project, 7, cid("e")),
 				Error::<Test>::MilestoneNotFound
 			);
+			// A steward alone cannot give up budget a poll voted: with 100 unspent, no.
+			assert_noop!(
+				Pallet::complete_milestone(signed(ALICE), project, a, cid("e")),
+				Error::<Test>::UnspentBudget
+			);
+			// Once the budget is spent, the steward completes it.
+			assert_ok!(<Pallet as ProjectsInterface<_>>::spend(project, a, &BOB, 100));
 			assert_ok!(Pallet::complete_milestone(signed(ALICE), project, a, cid("e")));
 			assert_eq!(
 				last_event(),
@@ -637,7 +650,7 @@ mod milestones {
 			let stone = Milestones::<Test>::get(project, b).unwrap();
 			assert_eq!((stone.status, stone.evidence), (MilestoneStatus::Achieved, Some(cid("f"))));
 			// What the milestones did not spend goes back to the plan: the supply follows it.
-			assert_eq!(supply(project), 0);
+			assert_eq!(supply(project), 100);
 			assert_ok!(Pallet::set_status(gov(), project, ProjectStatus::Cancelled));
 			assert_noop!(
 				Pallet::complete_milestone(signed(ALICE), project, a, cid("e")),
@@ -1040,6 +1053,140 @@ mod interface {
 				<Pallet as ProjectsInterface<_>>::project_account(project),
 				Pallet::project_account(project)
 			);
+		});
+	}
+}
+
+/// Capture resistance: what a steward alone may no longer do, and what no spend may leave.
+mod capture {
+	use super::*;
+
+	/// Alice creates a project whose currency's minimum balance is 10.
+	fn create_with_minimum() -> ProjectId {
+		let id = NextProjectId::<Test>::get();
+		let mut c = currency(1_000_000);
+		c.min_balance = 10;
+		assert_ok!(Pallet::create_project(signed(ALICE), name("Garden"), cid("plan"), Some(c)));
+		id
+	}
+
+	/// A spend that would leave the treasury between none and the currency's minimum balance
+	/// is refused by name: the rest would leave the books (supply above the sum of balances).
+	#[test]
+	fn no_spend_leaves_dust_out_of_the_books() {
+		ExtBuilder::build_and_execute(|| {
+			let project = create_with_minimum();
+			let m = add_milestone(project, BudgetAsset::ProjectCurrency, 100);
+			assert_ok!(Pallet::fund_milestone(governance(project), project, m));
+			let spend = |amount| <Pallet as ProjectsInterface<_>>::spend(project, m, &BOB, amount);
+			// 95 would leave 5, below the minimum of 10.
+			assert_noop!(spend(95), Error::<Test>::WouldLeaveDust);
+			assert_ok!(spend(90));
+			assert_noop!(spend(5), Error::<Test>::WouldLeaveDust);
+			assert_ok!(spend(10));
+			// Every unit is someone's: the supply equals the balances.
+			let account = Pallet::project_account(project);
+			let asset = asset_of(project);
+			assert_eq!(
+				supply(project),
+				Assets::balance(asset, BOB) + Assets::balance(asset, account)
+			);
+			assert_eq!(supply(project), 100);
+		});
+	}
+
+	/// A steward cannot complete a milestone with budget left (that gives up what a poll
+	/// voted); project currency refunded to an achieved milestone is burned, not stranded.
+	#[test]
+	fn completion_burns_nothing_without_the_community() {
+		ExtBuilder::build_and_execute(|| {
+			let project = create_with_currency(1_000);
+			let m = add_milestone(project, BudgetAsset::ProjectCurrency, 300);
+			assert_ok!(Pallet::fund_milestone(governance(project), project, m));
+			assert_ok!(<Pallet as ProjectsInterface<_>>::spend(project, m, &BOB, 100));
+			assert_noop!(
+				Pallet::complete_milestone(signed(ALICE), project, m, cid("done")),
+				Error::<Test>::UnspentBudget
+			);
+			assert_eq!(supply(project), 300);
+			// The community (a poll) completes it: the 200 unspent are burned.
+			assert_ok!(Pallet::complete_milestone(governance(project), project, m, cid("done")));
+			assert_eq!(supply(project), 100);
+			// The 100 spent come back (a task cancelled): burned, since the milestone can no
+			// longer spend them.
+			assert_ok!(<Pallet as ProjectsInterface<_>>::refund(project, m, &BOB, 100));
+			assert!(matches!(last_event(), Event::BudgetRefunded { burned: true, .. }));
+			assert_eq!(supply(project), 0);
+			assert_eq!(Assets::balance(asset_of(project), Pallet::project_account(project)), 0);
+		});
+	}
+
+	/// Every act a poll may carry accepts the project's origin: the plan and its milestones.
+	#[test]
+	fn the_projects_governance_amends_the_plan_and_adds_milestones() {
+		ExtBuilder::build_and_execute(|| {
+			let project = create_with_currency(1_000);
+			assert_ok!(Pallet::amend_plan(governance(project), project, cid("plan-v2")));
+			assert!(matches!(
+				last_event(),
+				Event::PlanAmended { by: Actor::Governance, new_version: 2, .. }
+			));
+			assert_noop!(
+				Pallet::amend_plan(governance(project + 1), project, cid("plan-v3")),
+				BadOrigin
+			);
+			// The treasury pays the milestone's deposit: it must have native tokens to spare.
+			let account = Pallet::project_account(project);
+			let added = || {
+				Pallet::add_milestone(
+					governance(project),
+					project,
+					cid("goal"),
+					BudgetAsset::ProjectCurrency,
+					100,
+					50,
+				)
+			};
+			let deposit = Pallet::milestone_deposit(4);
+			assert_noop!(added(), Error::<Test>::InsufficientTreasury);
+			assert_ok!(Pallet::donate(signed(BOB), project, deposit + 10));
+			assert_ok!(added());
+			assert_eq!(
+				Balances::balance_on_hold(&HoldReason::StorageDeposit.into(), &account),
+				deposit
+			);
+			let milestone = Milestones::<Test>::get(project, 0).unwrap();
+			assert_eq!((milestone.depositor, milestone.deposit), (account, deposit));
+			// Reaping returns it to the treasury, which is then swept.
+			assert_ok!(Pallet::set_status(governance(project), project, ProjectStatus::Cancelled));
+			assert_ok!(Pallet::reap_project(signed(CHARLIE), project));
+			assert_eq!(Balances::balance_on_hold(&HoldReason::StorageDeposit.into(), &account), 0);
+		});
+	}
+
+	/// A reward's reputation is counted against the larger of its milestone's budget and the
+	/// largest budget the project ever funded in that asset: a tiny milestone earns little.
+	#[test]
+	fn rewards_are_shares_of_the_largest_funded_budget() {
+		ExtBuilder::build_and_execute(|| {
+			let project = create_with_currency(10_000_000);
+			let big = add_milestone(project, BudgetAsset::ProjectCurrency, 1_000_000);
+			let tiny = add_milestone(project, BudgetAsset::ProjectCurrency, 12);
+			let earning = |m| <Pallet as ProjectsInterface<_>>::earning_budget(project, m);
+			// Nothing funded yet: each milestone is its own base.
+			assert_eq!(earning(tiny), Ok((BudgetAsset::ProjectCurrency, 12)));
+			assert_ok!(Pallet::fund_milestone(governance(project), project, big));
+			assert_ok!(Pallet::fund_milestone(governance(project), project, tiny));
+			assert_eq!(earning(tiny), Ok((BudgetAsset::ProjectCurrency, 1_000_000)));
+			assert_eq!(earning(big), Ok((BudgetAsset::ProjectCurrency, 1_000_000)));
+			// Native budgets have their own base.
+			let native = add_milestone(project, BudgetAsset::Native, 40);
+			assert_eq!(earning(native), Ok((BudgetAsset::Native, 40)));
+			assert_eq!(
+				Projects::<Test>::get(project).unwrap().largest_budgets.of(BudgetAsset::Native),
+				0
+			);
+			assert_noop!(earning(9), Error::<Test>::MilestoneNotFound);
 		});
 	}
 }

@@ -151,6 +151,52 @@ impl<T: Config> MilestoneCounters<T> {
 	}
 }
 
+/// The largest milestone budget a project's governance ever funded, per budget asset.
+///
+/// Reputation from a task is its reward's share of the larger of its milestone's budget and
+/// this: the value of work, measured in the project's own units, not in how many milestones or
+/// tasks it was cut into. A milestone far smaller than the project's largest earns its workers
+/// reputation (and so voice) in proportion to its value, so funding small milestones mints no
+/// more voters than funding one of the same total. It only grows.
+#[derive(
+	Encode,
+	Decode,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	DefaultNoBound,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct LargestBudgets<T: Config> {
+	/// The largest funded budget in native tokens.
+	pub native: BalanceOf<T>,
+	/// The largest funded budget in the project's currency.
+	pub currency: BalanceOf<T>,
+}
+
+impl<T: Config> LargestBudgets<T> {
+	/// The largest funded budget in `asset`.
+	pub fn of(&self, asset: BudgetAsset) -> BalanceOf<T> {
+		match asset {
+			BudgetAsset::Native => self.native,
+			BudgetAsset::ProjectCurrency => self.currency,
+		}
+	}
+
+	/// Notes that a budget of `budget` in `asset` was funded.
+	pub fn note(&mut self, asset: BudgetAsset, budget: BalanceOf<T>) {
+		let largest = match asset {
+			BudgetAsset::Native => &mut self.native,
+			BudgetAsset::ProjectCurrency => &mut self.currency,
+		};
+		*largest = (*largest).max(budget);
+	}
+}
+
 /// A project.
 #[derive(
 	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
@@ -176,6 +222,9 @@ pub struct Project<T: Config> {
 	pub milestone_count: MilestoneId,
 	/// Milestone and budget counters.
 	pub counters: MilestoneCounters<T>,
+	/// The largest budget the project's governance ever funded, in each asset: what a task's
+	/// reward is a share of when its reputation is counted (see [`LargestBudgets`]).
+	pub largest_budgets: LargestBudgets<T>,
 	/// The block the project was created in.
 	pub created: BlockNumberFor<T>,
 }

@@ -69,6 +69,15 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// The voice credits an eligible voter has in a poll of `project` now: the square of their
+	/// voice (the votes their reputation is worth, at least one), at most
+	/// [`Config::VoiceCredits`]. Voice grows with the value of peer-reviewed work, not with the
+	/// number of accounts that did it.
+	pub fn voice_credits(project: ProjectId, who: &T::AccountId) -> u32 {
+		let voice = T::Membership::voice(project, who).max(1);
+		voice.saturating_mul(voice).min(T::VoiceCredits::get())
+	}
+
 	/// The voice credits `who` has left in `poll`, or `None` if they may not vote in it.
 	pub fn credits(poll: PollId, who: &T::AccountId) -> Option<u32> {
 		let record = Polls::<T>::get(poll)?;
@@ -76,7 +85,7 @@ impl<T: Config> Pallet<T> {
 			return None;
 		}
 		let spent = Votes::<T>::get(poll, who).map(|(v, _)| v.cost()).unwrap_or_default();
-		let left = u64::from(T::VoiceCredits::get()).saturating_sub(spent);
+		let left = u64::from(Self::voice_credits(record.project, who)).saturating_sub(spent);
 		Some(u32::try_from(left).unwrap_or(u32::MAX))
 	}
 

@@ -22,7 +22,12 @@
 //! constitution itself — needs the constitution's supermajority and, once passed, waits its
 //! enactment delay after the poll's end, while the outcome is public, before it can be enacted.
 //!
-//! **Voice credits.** Every eligible voter has the same [`Config::VoiceCredits`] per poll; `n`
+//! **Voice by value.** A voter's voice — the most votes they may cast — is their reputation in
+//! the project counted in votes ([`ProjectMembership::voice`](commons_primitives::traits::ProjectMembership::voice):
+//! reputation is earned in proportion to the value of peer-reviewed work), at least one vote
+//! (a steward without reputation has one), and their voice credits its square, at most
+//! [`Config::VoiceCredits`]. So splitting work into many small tasks paid to many accounts gives
+//! them together no more votes than one account doing all of it. `n`
 //! votes cost `n²` credits, so a voter can show how strongly they care, at a price that grows
 //! faster than the votes. A vote can be changed (or withdrawn with `n = 0`) until the poll ends:
 //! the old votes leave the tally first. Tallies update in O(1) per vote; a vote holds a small
@@ -139,7 +144,8 @@ pub mod pallet {
 		/// Where proposals too long to keep inline are noted.
 		type Preimages: QueryPreimage<H = Self::Hashing> + StorePreimage;
 
-		/// The voice credits every eligible voter has in every poll.
+		/// The most voice credits a voter may have in a poll. A voter's credits are the square of
+		/// their voice (the votes their reputation is worth, at least one), up to this.
 		#[pallet::constant]
 		type VoiceCredits: Get<u32>;
 
@@ -154,6 +160,16 @@ pub mod pallet {
 		/// The lowest threshold any constitution may set for protected acts.
 		#[pallet::constant]
 		type MinProtectedThreshold: Get<Percent>;
+
+		/// The highest quorum any constitution may set (below one hundred percent: a project
+		/// whose members do not all vote must still be able to decide).
+		#[pallet::constant]
+		type MaxQuorum: Get<Percent>;
+
+		/// The highest threshold any constitution may set for protected acts (below one hundred
+		/// percent: a unanimous poll always passes).
+		#[pallet::constant]
+		type MaxProtectedThreshold: Get<Percent>;
 
 		/// The shortest enactment delay any constitution may set for protected acts, in blocks.
 		#[pallet::constant]
@@ -346,6 +362,11 @@ pub mod pallet {
 		/// inconsistent (a protected threshold below the routine one, a duration above the
 		/// longest a poll may run).
 		ConstitutionBelowFloor,
+		/// The constitution is above a ceiling the runtime sets: a quorum above
+		/// [`Config::MaxQuorum`] or a protected threshold above [`Config::MaxProtectedThreshold`]
+		/// would let a constitution freeze the project (no poll could pass, not even this one's
+		/// repeal).
+		ConstitutionAboveCeiling,
 	}
 
 	#[pallet::hooks]
@@ -353,6 +374,17 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxOptions::get() >= 2, "a poll needs room for two choices");
 			assert!(T::MinDuration::get() <= T::MaxDuration::get(), "durations are inverted");
+			assert!(
+				T::MinQuorum::get() <= T::MaxQuorum::get()
+					&& T::MaxQuorum::get() < Percent::from_percent(100),
+				"the quorum's ceiling must be below unanimity and above its floor"
+			);
+			assert!(
+				T::MinProtectedThreshold::get() <= T::MaxProtectedThreshold::get()
+					&& T::MaxProtectedThreshold::get() < Percent::from_percent(100),
+				"the protected threshold's ceiling must be below unanimity and above its floor"
+			);
+			assert!(T::VoiceCredits::get() >= 1, "a voter has at least one vote");
 			assert!(
 				Self::check_constitution(&T::DefaultConstitution::get()).is_ok(),
 				"the default constitution is below the floors"
@@ -382,9 +414,10 @@ pub mod pallet {
 		/// Asks the project's members to choose among `options`, until block `end`.
 		///
 		/// The stewards and the members by reputation at creation may vote; the electorate, for
-		/// the quorum, is their number. Each voter has [`Config::VoiceCredits`] voice credits in
-		/// the poll, and `n` votes cost `n²` of them. After `end`, anyone may close the poll: if
-		/// the project constitution's quorum of the electorate voted, the single option with the
+		/// the quorum, is their number, each account counted once. Each voter has voice credits
+		/// by the value of their work (see [`vote`](Pallet::vote)), and `n` votes cost `n²` of
+		/// them. After `end`, anyone may close the poll: if the project constitution's quorum of
+		/// the electorate voted, the single option with the
 		/// most votes wins. A deposit of [`Config::PollDeposit`] plus [`Config::ByteDeposit`]
 		/// per byte of the labels is held from the caller until the poll is closed.
 		///
@@ -424,6 +457,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::create_poll()
 				.saturating_add(T::Membership::settle_weight(T::Membership::max_settle()))
+				.saturating_add(Pallet::<T>::stewards_weight())
 		)]
 		pub fn create_poll(
 			origin: OriginFor<T>,
@@ -441,7 +475,9 @@ pub mod pallet {
 			let settled =
 				Self::open(creator, project, question, false, bytes, tally, end, constitution)?;
 			Ok(Some(
-				T::WeightInfo::create_poll().saturating_add(T::Membership::settle_weight(settled)),
+				T::WeightInfo::create_poll()
+					.saturating_add(T::Membership::settle_weight(settled))
+					.saturating_add(Self::stewards_weight()),
 			)
 			.into())
 		}
@@ -496,6 +532,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::propose(T::MaxProposalLen::get())
 				.saturating_add(T::Membership::settle_weight(T::Membership::max_settle()))
+				.saturating_add(Pallet::<T>::stewards_weight())
 		)]
 		pub fn propose(
 			origin: OriginFor<T>,
@@ -520,16 +557,21 @@ pub mod pallet {
 				Self::open(creator, project, question, protected, bytes, tally, end, constitution)?;
 			let bytes = u32::try_from(bytes).unwrap_or(u32::MAX);
 			Ok(Some(
-				T::WeightInfo::propose(bytes).saturating_add(T::Membership::settle_weight(settled)),
+				T::WeightInfo::propose(bytes)
+					.saturating_add(T::Membership::settle_weight(settled))
+					.saturating_add(Self::stewards_weight()),
 			)
 			.into())
 		}
 
 		/// Casts `votes` votes for `choice` in a poll, at a cost of `votes²` voice credits.
 		///
-		/// Each voter has [`Config::VoiceCredits`] voice credits in each poll, and one vote: any
-		/// number of votes for one choice, as many as the credits pay for. Voting again replaces
-		/// the earlier vote (its votes leave the tally first), and voting with zero votes
+		/// Each voter has voice credits in each poll by the value of their work: the square of
+		/// their voice (the votes their reputation in the project is worth when they vote, at
+		/// least one), at most [`Config::VoiceCredits`]; and one vote: any number of votes for one
+		/// choice, as many as the credits pay for. Who may vote is fixed when the poll opens; the
+		/// voice is counted when the vote is cast. Voting again replaces the earlier vote (its
+		/// votes leave the tally first), and voting with zero votes
 		/// withdraws it. Votes are taken until the poll's end block. A first vote holds
 		/// [`Config::VoteDeposit`] from the voter until the vote is withdrawn or, after the poll
 		/// closed, removed.
@@ -542,7 +584,7 @@ pub mod pallet {
 		/// - `poll`: the poll; its end block must not have passed.
 		/// - `choice`: `Aye` or `Nay` for a proposal; `Option(i)` for the option with index `i`
 		///   (from 0) of an options poll.
-		/// - `votes`: how many votes; `votes²` must be at most [`Config::VoiceCredits`]. Zero
+		/// - `votes`: how many votes; `votes²` must be at most the caller's voice credits. Zero
 		///   withdraws the caller's vote.
 		///
 		/// ## Errors
@@ -550,7 +592,7 @@ pub mod pallet {
 		/// - [`Error::PollEnded`]: the poll's end block has passed.
 		/// - [`Error::NotEligible`]: the caller may not vote in this poll.
 		/// - [`Error::InvalidChoice`]: `choice` does not fit the poll.
-		/// - [`Error::InsufficientCredits`]: `votes²` is more than [`Config::VoiceCredits`].
+		/// - [`Error::InsufficientCredits`]: `votes²` is more than the caller's voice credits.
 		/// - [`Error::NotVoted`]: `votes` is zero and the caller has no vote to withdraw.
 		/// - `ArithmeticError::Overflow`: the choice's tally would overflow.
 		/// - `TokenError::FundsUnavailable`: a first vote, and the caller cannot pay the deposit.
@@ -577,7 +619,7 @@ pub mod pallet {
 			let slot = record.slot(choice).ok_or(Error::<T>::InvalidChoice)?;
 			let vote = Vote { choice, votes };
 			ensure!(
-				vote.cost() <= u64::from(T::VoiceCredits::get()),
+				vote.cost() <= u64::from(Self::voice_credits(record.project, &voter)),
 				Error::<T>::InsufficientCredits
 			);
 
@@ -742,6 +784,7 @@ pub mod pallet {
 		/// - `poll`: the poll; it must have been closed.
 		///
 		/// ## Errors
+		/// - [`Error::PollNotFound`]: no poll ever had this id.
 		/// - [`Error::PollNotClosed`]: the poll is running, or ended and not yet closed.
 		/// - [`Error::VoteNotFound`]: the caller has no vote in this poll.
 		///
@@ -754,7 +797,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_vote())]
 		pub fn remove_vote(origin: OriginFor<T>, poll: PollId) -> DispatchResult {
 			let voter = ensure_signed(origin)?;
-			ensure!(!Polls::<T>::contains_key(poll), Error::<T>::PollNotClosed);
+			Self::ensure_closed(poll)?;
 			let (_, deposit) = Votes::<T>::take(poll, &voter).ok_or(Error::<T>::VoteNotFound)?;
 			Self::release_vote_deposit(&voter, deposit);
 			let remaining = Votes::<T>::iter_key_prefix(poll).next().is_some();
@@ -776,6 +819,7 @@ pub mod pallet {
 		/// - `limit`: the most votes to remove.
 		///
 		/// ## Errors
+		/// - [`Error::PollNotFound`]: no poll ever had this id.
 		/// - [`Error::PollNotClosed`]: the poll is running, or ended and not yet closed.
 		///
 		/// ## Events
@@ -792,7 +836,7 @@ pub mod pallet {
 			limit: u32,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			ensure!(!Polls::<T>::contains_key(poll), Error::<T>::PollNotClosed);
+			Self::ensure_closed(poll)?;
 			let mut removed = 0u32;
 			let mut drained = Votes::<T>::drain_prefix(poll);
 			while removed < limit {
@@ -819,14 +863,19 @@ pub mod pallet {
 		/// - `project`: the project.
 		/// - `constitution`: the new constitution: a quorum of at least [`Config::MinQuorum`], a
 		///   threshold of at least half, a protected threshold of at least the threshold and
-		///   [`Config::MinProtectedThreshold`], a minimum duration between
+		///   [`Config::MinProtectedThreshold`]; a quorum of at most [`Config::MaxQuorum`] and a
+		///   protected threshold of at most [`Config::MaxProtectedThreshold`], so that no
+		///   constitution freezes the project; a minimum duration between
 		///   [`Config::MinDuration`] and [`Config::MaxDuration`], and an enactment delay between
 		///   [`Config::MinEnactmentDelay`] and [`Config::MaxDuration`].
 		///
 		/// ## Errors
 		/// - `BadOrigin`: the origin is not the project's governance.
 		/// - `Projects::ProjectNotFound`: no project has this id.
-		/// - [`Error::ConstitutionBelowFloor`]: the constitution breaks one of the bounds above.
+		/// - [`Error::ConstitutionBelowFloor`]: the constitution is below a floor above, or
+		///   inconsistent.
+		/// - [`Error::ConstitutionAboveCeiling`]: the quorum or the protected threshold is above
+		///   its ceiling.
 		///
 		/// ## Events
 		/// - [`Event::ConstitutionSet`].
@@ -850,13 +899,33 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Reading the standing of each steward when a poll opens (so that each account counts
+		/// once in the electorate): one contributor record per steward, on top of the benchmarked
+		/// weight of opening a poll.
+		pub(crate) fn stewards_weight() -> Weight {
+			T::Membership::standing_weight().saturating_mul(u64::from(T::MaxStewards::get()))
+		}
+
+		/// Fails unless `poll` existed and has been closed: `PollNotFound` for an id never
+		/// assigned, `PollNotClosed` for a poll still open.
+		pub(crate) fn ensure_closed(poll: PollId) -> DispatchResult {
+			ensure!(poll < NextPollId::<T>::get(), Error::<T>::PollNotFound);
+			ensure!(!Polls::<T>::contains_key(poll), Error::<T>::PollNotClosed);
+			Ok(())
+		}
+
 		/// The project's constitution.
 		pub fn constitution(project: ProjectId) -> Constitution<BlockNumberFor<T>> {
 			Constitutions::<T>::get(project).unwrap_or_else(T::DefaultConstitution::get)
 		}
 
-		/// Checks a constitution against the runtime's floors.
+		/// Checks a constitution against the runtime's floors and ceilings.
 		pub(crate) fn check_constitution(c: &Constitution<BlockNumberFor<T>>) -> DispatchResult {
+			ensure!(
+				c.quorum <= T::MaxQuorum::get()
+					&& c.protected_threshold <= T::MaxProtectedThreshold::get(),
+				Error::<T>::ConstitutionAboveCeiling
+			);
 			let floors = c.quorum >= T::MinQuorum::get()
 				&& c.threshold >= Percent::from_percent(50)
 				&& c.protected_threshold >= c.threshold
@@ -923,12 +992,17 @@ pub mod pallet {
 				.saturating_add(T::ByteDeposit::get().saturating_mul(bytes.into()));
 			let now = frame_system::Pallet::<T>::block_number();
 			let stewards = T::Projects::stewards(project);
-			// The stewards are counted on top of the members by reputation, without reading
-			// each one's standing: a steward who also stands counts twice, which can only make
-			// the quorum harder to reach, never easier.
+			// Each account counts once: the stewards who are not also members by reputation now
+			// (at most `MaxStewards` standings read) are added to the members by reputation. A
+			// steward counted twice would make the quorum harder to reach than the constitution
+			// says, up to a quorum no poll reaches.
 			let (members, settled) = T::Membership::members_count(project)?;
+			let stewards_only = stewards
+				.iter()
+				.filter(|s| !T::Membership::standing(project, s).is_some_and(|st| st.held_at(&now)))
+				.count();
 			let electorate =
-				members.saturating_add(u32::try_from(stewards.len()).unwrap_or(u32::MAX));
+				members.saturating_add(u32::try_from(stewards_only).unwrap_or(u32::MAX));
 			// The projects pallet bounds its stewards by the same constant.
 			if stewards.len() > T::MaxStewards::get() as usize {
 				polkadot_sdk::frame_support::defensive!("more stewards than MaxStewards");

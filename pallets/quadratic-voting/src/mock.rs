@@ -36,6 +36,16 @@ pub const DELAY: u64 = 10;
 thread_local! {
 	/// (project, account) → the account's standing by reputation.
 	static MEMBERS: RefCell<BTreeMap<(ProjectId, AccountId), Standing<u64>>> = const { RefCell::new(BTreeMap::new()) };
+	/// (project, account) → the votes the account's reputation is worth, if not a full voice.
+	static VOICES: RefCell<BTreeMap<(ProjectId, AccountId), u32>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The votes an account's reputation is worth unless [`set_voice`] says otherwise: a full voice.
+pub const FULL_VOICE: u32 = 10;
+
+/// Sets the votes `who`'s reputation in `project` is worth.
+pub fn set_voice(project: ProjectId, who: AccountId, voice: u32) {
+	VOICES.with(|v| v.borrow_mut().insert((project, who), voice));
 }
 
 /// Makes `who` a member of `project` by reputation since `since`.
@@ -65,8 +75,14 @@ impl ProjectMembership<AccountId> for MockMembership {
 	fn is_member(project: ProjectId, who: &AccountId) -> bool {
 		Projects::is_steward(project, who) || Self::reputation(project, who) > 0
 	}
+	fn voice(project: ProjectId, who: &AccountId) -> u32 {
+		VOICES.with(|v| v.borrow().get(&(project, *who)).copied().unwrap_or(FULL_VOICE))
+	}
 	fn standing(project: ProjectId, who: &AccountId) -> Option<Standing<u64>> {
 		MEMBERS.with(|m| m.borrow().get(&(project, *who)).copied())
+	}
+	fn standing_weight() -> Weight {
+		Weight::from_parts(25_000_000, 3_000)
 	}
 	fn members_count(project: ProjectId) -> Result<(u32, u32), DispatchError> {
 		let now = System::block_number();
@@ -102,6 +118,8 @@ parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 	pub const MinQuorum: Percent = Percent::from_percent(10);
 	pub const MinProtectedThreshold: Percent = Percent::from_percent(60);
+	pub const MaxQuorum: Percent = Percent::from_percent(50);
+	pub const MaxProtectedThreshold: Percent = Percent::from_percent(80);
 	pub const DefaultConstitution: Constitution<u64> = Constitution {
 		quorum: Percent::from_percent(10),
 		threshold: Percent::from_percent(50),
@@ -155,6 +173,8 @@ impl pallet_quadratic_voting::Config for Test {
 	type MinDuration = ConstU64<MIN>;
 	type MinQuorum = MinQuorum;
 	type MinProtectedThreshold = MinProtectedThreshold;
+	type MaxQuorum = MaxQuorum;
+	type MaxProtectedThreshold = MaxProtectedThreshold;
 	type MinEnactmentDelay = ConstU64<DELAY>;
 	type DefaultConstitution = DefaultConstitution;
 	type MaxProposalWeight = MaxProposalWeight;
@@ -193,6 +213,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut ext = endowed_ext((1..=10).map(|who| (who, INITIAL)).chain([(TREASURY, ED)]).collect());
 	ext.execute_with(|| {
 		MEMBERS.with(|m| m.borrow_mut().clear());
+		VOICES.with(|v| v.borrow_mut().clear());
 	});
 	ext
 }

@@ -468,7 +468,9 @@ fn opening_a_poll_is_refunded_to_the_epochs_it_settled() {
 			polkadot_sdk::frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&call)
 				.call_weight;
 		let settle = <MockMembership as ProjectMembership<AccountId>>::settle_weight(8);
-		assert_eq!(declared, <() as WeightInfo>::create_poll() + settle);
+		// Each steward's standing is read, so that each account counts once in the electorate.
+		let stewards = <MockMembership as ProjectMembership<AccountId>>::standing_weight() * 4;
+		assert_eq!(declared, <() as WeightInfo>::create_poll() + settle + stewards);
 		let post = QuadraticVoting::create_poll(
 			RuntimeOrigin::signed(BOB),
 			project,
@@ -476,7 +478,7 @@ fn opening_a_poll_is_refunded_to_the_epochs_it_settled() {
 			20,
 		)
 		.expect("a member opens a poll");
-		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::create_poll()));
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::create_poll() + stewards));
 	});
 }
 
@@ -607,7 +609,7 @@ fn the_constitution_sets_the_rules_within_floors() {
 			assert_noop!(set(RuntimeOrigin::root(), c), Error::<Test>::ConstitutionBelowFloor);
 		}
 		let strict = Constitution {
-			quorum: Percent::from_percent(75),
+			quorum: Percent::from_percent(50),
 			threshold: Percent::from_percent(60),
 			protected_threshold: Percent::from_percent(80),
 			min_duration: 15,
@@ -625,7 +627,7 @@ fn the_constitution_sets_the_rules_within_floors() {
 			),
 			Error::<Test>::EndOutOfRange
 		);
-		// A routine proposal needs more than 60% of the votes and 3 of 4 voters.
+		// A routine proposal needs more than 60% of the votes and 2 of 4 voters.
 		let poll = proposal(project, remark(8));
 		let record = Polls::<Test>::get(poll).unwrap();
 		assert_eq!(
@@ -634,7 +636,8 @@ fn the_constitution_sets_the_rules_within_floors() {
 		);
 		assert_ok!(vote(BOB, poll, Choice::Aye, 3));
 		assert_ok!(vote(CHARLIE, poll, Choice::Nay, 2));
-		assert_eq!(QuadraticVoting::poll_info(poll).unwrap().outcome, Outcome::NoQuorum);
+		// 3 of 5 votes is not above 60%.
+		assert_eq!(QuadraticVoting::poll_info(poll).unwrap().outcome, Outcome::Rejected);
 		assert_ok!(vote(DAVE, poll, Choice::Nay, 0).or_else(|_| vote(DAVE, poll, Choice::Aye, 1)));
 		// 4 of 6 is above 60%: passed, and routine acts are enacted at once.
 		System::set_block_number(21);
@@ -726,5 +729,124 @@ fn no_proposal_can_keep_its_poll_from_closing() {
 		assert_eq!(outcome, Outcome::Passed);
 		assert!(matches!(dispatched, Some(Err(_))));
 		assert_eq!(OpenPolls::<Test>::get(project), 0);
+	});
+}
+
+/// No constitution can freeze its project: a quorum or a protected threshold above the runtime's
+/// ceilings is refused by name, and at the ceilings a unanimous poll still passes a protected
+/// act, which can then repeal the constitution.
+#[test]
+fn no_constitution_freezes_its_project() {
+	test(|| {
+		let project = project_with_members();
+		let good = QuadraticVoting::constitution(project);
+		let set = |c| QuadraticVoting::set_constitution(RuntimeOrigin::root(), project, c);
+		let frozen = [
+			Constitution { quorum: Percent::from_percent(100), ..good },
+			Constitution { quorum: Percent::from_percent(51), ..good },
+			Constitution { protected_threshold: Percent::from_percent(100), ..good },
+			Constitution {
+				threshold: Percent::from_percent(90),
+				protected_threshold: Percent::from_percent(90),
+				..good
+			},
+		];
+		for c in frozen {
+			assert_noop!(set(c), Error::<Test>::ConstitutionAboveCeiling);
+		}
+		let strictest = Constitution {
+			quorum: MaxQuorum::get(),
+			threshold: MaxProtectedThreshold::get(),
+			protected_threshold: MaxProtectedThreshold::get(),
+			..good
+		};
+		assert_ok!(set(strictest));
+		// Under the strictest constitution allowed, the members vote unanimously to repeal it.
+		let repeal = RuntimeCall::QuadraticVoting(crate::Call::set_constitution {
+			project,
+			constitution: good,
+		});
+		let poll = proposal(project, repeal);
+		assert!(Polls::<Test>::get(poll).unwrap().protected);
+		for who in [BOB, CHARLIE] {
+			assert_ok!(vote(who, poll, Choice::Aye, 1));
+		}
+		System::set_block_number(ENACTABLE);
+		assert_eq!(QuadraticVoting::poll_info(poll).unwrap().outcome, Outcome::Passed);
+		assert_ok!(close(poll));
+		assert_eq!(QuadraticVoting::constitution(project), good);
+	});
+}
+
+/// Each account counts once in the electorate: a steward who is also a member by reputation
+/// does not make the quorum harder to reach.
+#[test]
+fn each_account_counts_once_in_the_electorate() {
+	test(|| {
+		let project = project_with_members();
+		// Alice (the founder) has no standing; Bob, Charlie and Dave have.
+		let poll = options_poll(project);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().electorate, 4);
+		// Bob becomes a steward too: still four accounts.
+		assert_ok!(Projects::add_steward(RuntimeOrigin::root(), project, BOB));
+		let poll = options_poll(project);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().electorate, 4);
+		// Eve, a steward without standing, is one more.
+		assert_ok!(Projects::add_steward(RuntimeOrigin::root(), project, EVE));
+		let poll = options_poll(project);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().electorate, 5);
+	});
+}
+
+/// A voter's voice follows the value of their work: their credits are the square of the votes
+/// their reputation is worth, at least one vote, at most `VoiceCredits`. Accounts that split a
+/// piece of work between them have no more votes together than one account that did it all.
+#[test]
+fn voice_is_bounded_by_the_value_of_work() {
+	test(|| {
+		let project = project_with_members();
+		set_voice(project, BOB, 3);
+		set_voice(project, CHARLIE, 0);
+		set_voice(project, DAVE, 1_000);
+		let poll = proposal(project, remark(8));
+		assert_eq!(QuadraticVoting::credits(poll, &BOB), Some(9));
+		assert_noop!(vote(BOB, poll, Choice::Aye, 4), Error::<Test>::InsufficientCredits);
+		assert_ok!(vote(BOB, poll, Choice::Aye, 3));
+		assert_eq!(QuadraticVoting::credits(poll, &BOB), Some(0));
+		// A member whose reputation is worth less than a vote, and a steward without any, vote
+		// once.
+		assert_eq!(QuadraticVoting::credits(poll, &CHARLIE), Some(1));
+		set_voice(project, ALICE, 0);
+		assert_eq!(QuadraticVoting::credits(poll, &ALICE), Some(1));
+		assert_noop!(vote(ALICE, poll, Choice::Aye, 2), Error::<Test>::InsufficientCredits);
+		// Nobody has more than `VoiceCredits`.
+		assert_eq!(QuadraticVoting::credits(poll, &DAVE), Some(CREDITS));
+		// Three accounts with a vote's worth each have three votes, as one account with three
+		// votes' worth: splitting work among accounts gains no voice.
+		for who in [ALICE, CHARLIE] {
+			assert_ok!(vote(who, poll, Choice::Nay, 1));
+		}
+		assert_eq!(QuadraticVoting::poll_info(poll).unwrap().tally.to_vec(), vec![3, 2]);
+	});
+}
+
+/// Votes of a poll that never existed cannot be "cleared": the id is refused by name.
+#[test]
+fn clearing_votes_of_a_poll_that_never_existed_is_refused() {
+	test(|| {
+		let project = project_with_members();
+		let poll = options_poll(project);
+		assert_noop!(
+			QuadraticVoting::clear_votes(RuntimeOrigin::signed(EVE), poll + 7, 10),
+			Error::<Test>::PollNotFound
+		);
+		assert_noop!(
+			QuadraticVoting::remove_vote(RuntimeOrigin::signed(BOB), poll + 7),
+			Error::<Test>::PollNotFound
+		);
+		assert_noop!(
+			QuadraticVoting::clear_votes(RuntimeOrigin::signed(EVE), poll, 10),
+			Error::<Test>::PollNotClosed
+		);
 	});
 }

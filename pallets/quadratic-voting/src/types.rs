@@ -157,8 +157,7 @@ pub struct Poll<T: Config> {
 	/// A proposal passes with more ayes than this share of the votes cast.
 	pub threshold: Percent,
 	/// How many members the project had when the poll was created: its members by reputation
-	/// and its stewards (a steward who also stands is counted twice: the quorum can only be
-	/// harder to reach for it).
+	/// and its stewards, each account counted once.
 	pub electorate: u32,
 	/// How many have voted.
 	pub voters: u32,

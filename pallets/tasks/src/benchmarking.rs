@@ -1,14 +1,16 @@
 //! Benchmarks of every call, each in its worst case: the most reviewers, the longest CIDs, the
 //! fullest list of live dues, rewards in the project currency (an asset transfer, dearer than a
 //! native one), and for `review` each of its outcomes (payout, reopening with a forfeited
-//! bond, and a review that decides nothing yet, to which the call refunds).
+//! bond, and a review that decides nothing yet, to which the call refunds). A payout pays its
+//! milestone's whole budget to a worker and reviewers who already stand: every one of their
+//! standings moves to a later epoch, the most standing-end buckets a payout writes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use super::*;
 use alloc::vec::Vec;
 use commons_primitives::{
-	traits::{ProjectMembership as _, ProjectsBenchmarkHelper as _},
+	traits::{ProjectMembership as _, ProjectsBenchmarkHelper as _, TaskLedger as _},
 	Actor, BudgetAsset, Cid, MilestoneId, ProjectId, TaskId, MAX_CID_LEN,
 };
 use polkadot_sdk::{
@@ -18,7 +20,7 @@ use polkadot_sdk::{
 		BoundedVec,
 	},
 	frame_system::{self, RawOrigin},
-	sp_runtime::traits::Saturating as _,
+	sp_runtime::{traits::Saturating as _, Perbill},
 };
 
 const REWARD: u32 = 1_000;
@@ -46,10 +48,14 @@ fn all_reviewers<T: Config>(project: ProjectId) -> BoundedVec<T::AccountId, T::M
 	BoundedVec::try_from(reviewers).unwrap()
 }
 
-/// A funded project-currency milestone and a steward.
+/// A funded project-currency milestone (room for a thousand rewards) and a steward.
 fn setup<T: Config>() -> (T::AccountId, ProjectId, MilestoneId) {
+	setup_with::<T>(BalanceOf::<T>::from(REWARD).saturating_mul(1_000u32.into()))
+}
+
+/// A funded project-currency milestone of `budget` and a steward.
+fn setup_with<T: Config>(budget: BalanceOf<T>) -> (T::AccountId, ProjectId, MilestoneId) {
 	let steward: T::AccountId = account("steward", 0, 0);
-	let budget = BalanceOf::<T>::from(REWARD).saturating_mul(1_000u32.into());
 	let (project, milestone) =
 		T::BenchmarkHelper::funded_milestone(&steward, BudgetAsset::ProjectCurrency, budget);
 	(steward, project, milestone)
@@ -85,6 +91,33 @@ fn claimed<T: Config>() -> (TaskId, T::AccountId, ProjectId) {
 /// A claimed task with work submitted.
 fn submitted<T: Config>() -> (TaskId, T::AccountId, ProjectId) {
 	let (task, worker, project) = claimed::<T>();
+	Pallet::<T>::submit_work(RawOrigin::Signed(worker.clone()).into(), task, filled(b'w')).unwrap();
+	(task, worker, project)
+}
+
+/// A task whose reward is its milestone's whole budget, claimed and submitted by a worker who,
+/// like every reviewer, already has a standing in the project: paying it moves every payee's
+/// standing to a later epoch (two standing-end buckets each), the dearest payout there is.
+fn submitted_worth_a_milestone<T: Config>() -> (TaskId, T::AccountId, ProjectId) {
+	let (steward, project, milestone) = setup_with::<T>(REWARD.into());
+	let task = post::<T>(&steward, project, milestone);
+	let worker: T::AccountId = account("worker", 0, 0);
+	fund::<T>(&worker);
+	let earlier = u64::MAX;
+	let half = Perbill::from_percent(50);
+	T::Ledger::task_paid(
+		project,
+		earlier,
+		&worker,
+		BudgetAsset::ProjectCurrency,
+		REWARD.into(),
+		half,
+		&filled(b'p'),
+	);
+	for i in 0..T::MaxReviewers::get() {
+		T::Ledger::task_reviewed(project, earlier, &reviewer::<T>(i), half, &filled(b'r'));
+	}
+	Pallet::<T>::claim_task(RawOrigin::Signed(worker.clone()).into(), task).unwrap();
 	Pallet::<T>::submit_work(RawOrigin::Signed(worker.clone()).into(), task, filled(b'w')).unwrap();
 	(task, worker, project)
 }
@@ -152,10 +185,11 @@ mod benchmarks {
 	}
 
 	/// The `a`-th of `a` required approvals (of every reviewer there may be) pays: the worker
-	/// and `a` reviewers are recorded in the ledger.
+	/// and `a` reviewers are recorded in the ledger, each earning its whole milestone's share and
+	/// moving a standing it already had.
 	#[benchmark]
 	fn review_and_pay(a: Linear<1, { T::MaxReviewers::get() }>) {
-		let (task, worker, project) = submitted::<T>();
+		let (task, worker, project) = submitted_worth_a_milestone::<T>();
 		Tasks::<T>::mutate(task, |t| t.as_mut().unwrap().approvals_required = a);
 		let last = a - 1;
 		for i in 0..last {

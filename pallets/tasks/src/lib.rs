@@ -156,6 +156,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type Grace: Get<BlockNumberFor<Self>>;
 
+		/// How far after the block it was claimed in a steward may move a claimed task's due
+		/// block, in blocks (a due block already later stays): no steward keeps a claim alive for
+		/// ever. The project's governance may move it further.
+		#[pallet::constant]
+		type MaxDueExtension: Get<BlockNumberFor<Self>>;
+
 		/// How many times a worker's submissions may be sent back before the task reopens.
 		#[pallet::constant]
 		type MaxRevisions: Get<u32>;
@@ -337,6 +343,9 @@ pub mod pallet {
 		NotExpired,
 		/// A steward may cancel only an open task; the project's governance may cancel any.
 		StewardMayCancelOnlyOpen,
+		/// A steward may move a claimed task's due block at most `MaxDueExtension` blocks after
+		/// the claim; the project's governance may move it further.
+		ExtensionTooLong,
 	}
 
 	#[pallet::hooks]
@@ -367,7 +376,9 @@ pub mod pallet {
 		/// task record at its largest), held until the task is paid or cancelled. The task is
 		/// then open: any account that is neither its poster nor one of its reviewers may claim it.
 		/// The reputation the task earns (its worker, and the reviewers who approve the paid
-		/// work) scales with the part of the milestone's budget its reward is.
+		/// work) scales with the part its reward is of the milestone's budget, or of the
+		/// project's largest funded budget in that asset if that is larger: reputation, and so
+		/// voice, follows the value of the work, not the number of tasks or milestones.
 		///
 		/// ## Origin
 		/// Signed by a steward of the project.
@@ -436,7 +447,9 @@ pub mod pallet {
 				reviewers.iter().all(|r| T::Membership::is_member(project, r)),
 				Error::<T>::ReviewerNotMember
 			);
-			let (asset, budget) = T::Projects::milestone_budget(project, milestone)?;
+			// The reward's share of the milestone's budget, or of the project's largest funded
+			// budget if that is larger: reputation follows value, not the number of milestones.
+			let (asset, budget) = T::Projects::earning_budget(project, milestone)?;
 			ensure!(
 				reward >= Self::minimum_balance(project, asset)?,
 				Error::<T>::RewardBelowMinimum
@@ -850,7 +863,10 @@ pub mod pallet {
 		/// ## Parameters
 		/// - `task`: the task.
 		/// - `due`: the new due block; it must be after the current block, and for a claimed task
-		///   (or one in review) no earlier than its due block: a worker's time is never cut.
+		///   (or one in review) no earlier than its due block (a worker's time is never cut) and,
+		///   when a steward moves it, at most [`Config::MaxDueExtension`] blocks after the block
+		///   it was claimed in, or its due block if that is later (no steward keeps a claim alive
+		///   for ever).
 		///
 		/// ## Errors
 		/// - [`Error::TaskNotFound`]: no live task has this id.
@@ -858,6 +874,8 @@ pub mod pallet {
 		/// - `BadOrigin`: the origin is neither signed nor the project's governance.
 		/// - [`Error::DueInPast`]: `due` is not after the current block.
 		/// - [`Error::DueEarlier`]: the task is claimed and `due` is before its due block.
+		/// - [`Error::ExtensionTooLong`]: a steward moved a claimed task's due block more than
+		///   [`Config::MaxDueExtension`] blocks after its claim.
 		///
 		/// ## Events
 		/// - [`Event::TaskRescheduled`].
@@ -876,6 +894,10 @@ pub mod pallet {
 			let by = Self::ensure_steward_or_governance(origin, project)?;
 			ensure!(due > frame_system::Pallet::<T>::block_number(), Error::<T>::DueInPast);
 			ensure!(record.status == TaskStatus::Open || due >= record.due, Error::<T>::DueEarlier);
+			if let (Some(claim), Actor::Steward(_)) = (&record.claim, &by) {
+				let limit = record.due.max(claim.since.saturating_add(T::MaxDueExtension::get()));
+				ensure!(due <= limit, Error::<T>::ExtensionTooLong);
+			}
 
 			let old = core::mem::replace(&mut record.due, due);
 			if old != due {

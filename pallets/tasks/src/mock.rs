@@ -25,6 +25,8 @@ use polkadot_sdk::{
 
 pub const BOND: Balance = 100;
 pub const GRACE: u64 = 10;
+/// How far after its claim a steward may move a claimed task's due block.
+pub const MAX_EXTENSION: u64 = 200;
 pub const MAX_REVISIONS: u32 = 2;
 
 commons_primitives::test_runtime! {
@@ -82,8 +84,14 @@ impl ProjectMembership<AccountId> for MockMembership {
 	fn is_member(_: ProjectId, who: &AccountId) -> bool {
 		!OUTSIDERS.with(|o| o.borrow().contains(who))
 	}
+	fn voice(project: ProjectId, who: &AccountId) -> u32 {
+		u32::from(Self::is_member(project, who))
+	}
 	fn standing(_: ProjectId, _: &AccountId) -> Option<Standing<u64>> {
 		None
+	}
+	fn standing_weight() -> polkadot_sdk::sp_runtime::Weight {
+		polkadot_sdk::sp_runtime::Weight::zero()
 	}
 	fn members_count(_: ProjectId) -> Result<(u32, u32), DispatchError> {
 		Ok((0, 0))
@@ -143,6 +151,7 @@ impl pallet_tasks::Config for Test {
 	type ClaimBond = ConstU64<BOND>;
 	type UnclaimForfeit = UnclaimForfeit;
 	type Grace = ConstU64<GRACE>;
+	type MaxDueExtension = ConstU64<MAX_EXTENSION>;
 	type MaxRevisions = ConstU32<MAX_REVISIONS>;
 	type MaxReviewers = ConstU32<5>;
 	type WeightInfo = ();

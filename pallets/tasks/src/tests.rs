@@ -971,3 +971,36 @@ fn a_final_projects_stewards_settle_its_tasks() {
 		assert!(crate::Tasks::<Test>::get(task).is_none());
 	});
 }
+
+/// No steward keeps a claim alive for ever: a claimed task's due block moves at most
+/// `MaxDueExtension` blocks past its claim by a steward's hand (the community may give more), so
+/// a squatted task is released once that and the grace period pass.
+#[test]
+fn a_steward_cannot_keep_a_claim_alive_for_ever() {
+	ExtBuilder::build_and_execute(|| {
+		let (project, milestone) = funded_project(1_000);
+		let task = post(project, milestone, 100);
+		run_to(10);
+		assert_ok!(Tasks::claim_task(RuntimeOrigin::signed(BOB), task));
+		// Claimed at block 10: a steward may move the due block up to 10 + MAX_EXTENSION.
+		assert_noop!(
+			Tasks::reschedule_task(RuntimeOrigin::signed(ALICE), task, 10 + MAX_EXTENSION + 1),
+			Error::<Test>::ExtensionTooLong
+		);
+		assert_ok!(Tasks::reschedule_task(RuntimeOrigin::signed(ALICE), task, 10 + MAX_EXTENSION));
+		// Again and again: no further.
+		assert_noop!(
+			Tasks::reschedule_task(RuntimeOrigin::signed(ALICE), task, 10 + MAX_EXTENSION + 1),
+			Error::<Test>::ExtensionTooLong
+		);
+		// Anyone releases the claim once that and the grace period have passed.
+		run_to(10 + MAX_EXTENSION + GRACE + 1);
+		assert_ok!(Tasks::release_expired(RuntimeOrigin::signed(EVE), task));
+		assert_eq!(status(task), TaskStatus::Open);
+		// The project's governance may give a claim more time than a steward may.
+		assert_ok!(Tasks::reschedule_task(RuntimeOrigin::signed(ALICE), task, 1_000));
+		assert_ok!(Tasks::claim_task(RuntimeOrigin::signed(EVE), task));
+		assert_ok!(Tasks::reschedule_task(RuntimeOrigin::root(), task, 5_000));
+		assert_eq!(Tasks::task(task).map(|t| t.due).ok(), Some(5_000));
+	});
+}

@@ -49,6 +49,9 @@ impl pallet_contributions::Config for Runtime {
 	type ReviewReputation = ReviewReputation;
 	type AttestedReputation = AttestedReputation;
 	type MemberThreshold = MemberThreshold;
+	// A vote per half point, the threshold: a member at the threshold has one vote, one who did
+	// a whole milestone's work (20 points) forty.
+	type ReputationPerVote = MemberThreshold;
 	type StandingEpoch = StandingEpoch;
 	// Two months of weeks settled per call (opening a poll reads as many buckets at most): a
 	// project idle for longer settles its member count with `settle_standings` first.

@@ -32,8 +32,8 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
-		tokens::imbalance::ResolveTo, ConstBool, ConstU32, ConstU64, ConstU8, Everything,
-		TransformOrigin, VariantCountOf,
+		tokens::imbalance::ResolveTo, ConstBool, ConstU32, ConstU64, ConstU8, TransformOrigin,
+		VariantCountOf,
 	},
 	weights::{
 		constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, Weight, WeightToFeeCoefficient,
@@ -111,8 +111,48 @@ impl frame_system::Config for Runtime {
 	type OnSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Self>;
 	// An account holding many project currencies has a consumer reference per currency.
 	type MaxConsumers = ConstU32<256>;
-	type BaseCallFilter = Everything;
+	type BaseCallFilter = NoTransfersToKeyless;
 	type SingleBlockMigrations = ();
+}
+
+/// Refuses every signed transfer into a keyless account (a project treasury or a task escrow),
+/// whether sent directly or inside a batch, proxy or multisig (`CallFiltered`).
+///
+/// Keyless accounts receive money only through the Commons pallets' books: a donation
+/// (`projects.donate`), a funded milestone's mint, an escrowed reward. Anything else sent to them
+/// could never leave (no key signs for them), and each foreign project currency held would take
+/// a consumer reference: 254 of them would leave a treasury unable to mint its own currency, or
+/// the escrow of the next task id unable to hold a reward. Root (the chain's governance) is not
+/// filtered.
+pub struct NoTransfersToKeyless;
+
+impl frame_support::traits::Contains<RuntimeCall> for NoTransfersToKeyless {
+	fn contains(call: &RuntimeCall) -> bool {
+		use sp_runtime::MultiAddress;
+		let keyless = |dest: &MultiAddress<AccountId, ()>| matches!(dest, MultiAddress::Id(who) if contributions::KeylessAccounts::contains(who));
+		let into_keyless = match call {
+			RuntimeCall::Balances(
+				pallet_balances::Call::transfer_allow_death { dest, .. }
+				| pallet_balances::Call::transfer_keep_alive { dest, .. }
+				| pallet_balances::Call::transfer_all { dest, .. }
+				| pallet_balances::Call::force_transfer { dest, .. },
+			) => keyless(dest),
+			RuntimeCall::Assets(
+				pallet_assets::Call::transfer { target, .. }
+				| pallet_assets::Call::transfer_keep_alive { target, .. },
+			) => keyless(target),
+			RuntimeCall::Assets(pallet_assets::Call::transfer_approved { destination, .. }) => {
+				keyless(destination)
+			},
+			RuntimeCall::Assets(
+				pallet_assets::Call::force_transfer { dest, .. }
+				| pallet_assets::Call::transfer_all { dest, .. },
+			) => keyless(dest),
+			RuntimeCall::Assets(pallet_assets::Call::touch_other { who, .. }) => keyless(who),
+			_ => false,
+		};
+		!into_keyless
+	}
 }
 
 impl cumulus_pallet_weight_reclaim::Config for Runtime {
@@ -297,7 +337,15 @@ impl pallet_session::Config for Runtime {
 	type DisablingStrategy = ();
 	type WeightInfo = crate::weights::pallet_session::WeightInfo<Runtime>;
 	type Currency = Balances;
-	type KeyDeposit = ();
+	// Session keys are a storage item like any other: whoever sets them holds its deposit
+	// (returned by `purge_keys`).
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+parameter_types! {
+	/// The deposit held for a collator's session keys: one item of about 64 bytes (key and owner
+	/// entries).
+	pub const SessionKeyDeposit: Balance = deposit(1, 64);
 }
 
 impl pallet_aura::Config for Runtime {

@@ -34,6 +34,11 @@ parameter_types! {
 	pub const MinProtectedThreshold: Percent = Percent::from_percent(60);
 	/// ... or enact one less than a day after its poll ended.
 	pub const MinEnactmentDelay: BlockNumber = period(DAYS, 2);
+	/// No constitution may ask for more than half of the electorate to vote ...
+	pub const MaxQuorum: Percent = Percent::from_percent(50);
+	/// ... or more than four fifths of the votes for a protected act: a project can always
+	/// decide, and change its constitution (docs/governance.md, "No constitution freezes itself").
+	pub const MaxProtectedThreshold: Percent = Percent::from_percent(80);
 	/// Until its governance sets another, a project decides with a fifth of its electorate
 	/// voting, a simple majority, two thirds for protected acts, polls of at least a day and
 	/// protected acts enacted two days after their poll.
@@ -65,10 +70,8 @@ impl Contains<RuntimeCall> for RoutineProposals {
 			) | RuntimeCall::Tasks(
 				pallet_tasks::Call::cancel_task { .. } | pallet_tasks::Call::reschedule_task { .. }
 			) | RuntimeCall::Contributions(pallet_contributions::Call::recognize { .. })
-				| RuntimeCall::System(
-					frame_system::Call::remark { .. }
-						| frame_system::Call::remark_with_event { .. }
-				)
+				// Not `remark_with_event`: it names its signer, and no poll could dispatch it.
+				| RuntimeCall::System(frame_system::Call::remark { .. })
 		)
 	}
 }
@@ -83,11 +86,14 @@ impl pallet_quadratic_voting::Config for Runtime {
 	type Preimages = Preimage;
 	type GovernanceOrigin = ProjectGovernance;
 	type RoutineProposals = RoutineProposals;
-	// Ten votes on one choice, or spread: 5² + 5² + 5² + 5² = 100.
-	type VoiceCredits = ConstU32<100>;
+	// A voter's credits are the square of their voice (a vote per half point of reputation, at
+	// least one), up to a hundred votes: fifty points, two and a half milestones' whole work.
+	type VoiceCredits = ConstU32<10_000>;
 	type MinDuration = MinPollDuration;
 	type MinQuorum = MinQuorum;
 	type MinProtectedThreshold = MinProtectedThreshold;
+	type MaxQuorum = MaxQuorum;
+	type MaxProtectedThreshold = MaxProtectedThreshold;
 	type MinEnactmentDelay = MinEnactmentDelay;
 	type DefaultConstitution = DefaultConstitution;
 	type MaxProposalWeight = MaxProposalWeight;

@@ -24,6 +24,8 @@ parameter_types! {
 	pub const UnclaimForfeit: Perbill = Perbill::from_percent(10);
 	/// How long after its due block a claim may still be finished before anyone may release it.
 	pub const TaskGrace: BlockNumber = period(DAYS, 5);
+	/// A steward may give a claimed task at most 30 days from its claim; more is for a poll.
+	pub const MaxDueExtension: BlockNumber = period(30 * DAYS, 50);
 }
 
 impl pallet_tasks::Config for Runtime {
@@ -42,6 +44,7 @@ impl pallet_tasks::Config for Runtime {
 	type ClaimBond = ClaimBond;
 	type UnclaimForfeit = UnclaimForfeit;
 	type Grace = TaskGrace;
+	type MaxDueExtension = MaxDueExtension;
 	type MaxRevisions = ConstU32<3>;
 	type MaxReviewers = ConstU32<8>;
 	type WeightInfo = pallet_tasks::weights::SubstrateWeight<Runtime>;

@@ -115,7 +115,11 @@ pub type Barrier = TrailingSetTopicAsId<
 				ConstU32<8>,
 			>,
 			AllowKnownQueryResponses<PolkadotXcm>,
-			AllowSubscriptionsFrom<Everything>,
+			// Version subscriptions only from the relay chain and sibling parachains: nobody else
+			// makes this chain keep (and pay to send) notifications.
+			AllowSubscriptionsFrom<
+				polkadot_sdk::parachains_common::xcm_config::ParentRelayOrSiblingParachains,
+			>,
 		),
 	>,
 >;

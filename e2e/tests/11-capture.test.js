@@ -146,7 +146,7 @@ describe('capture resistance, end to end', () => {
     // The community's poll closes, passed, and its call is dispatched; then the preimage is gone.
     const { closed: passed } = await close(ours.poll, ferdie);
     assert.equal(passed.outcome.type, 'Passed');
-    assert.deepEqual(passed.tally.map((v) => v.toNumber()), [6, 1]);
+    assert.deepEqual(passed.tally.map((v) => v.toNumber()), [3, 1]);
     assert.ok(passed.dispatched.isSome && passed.dispatched.unwrap().isOk, `dispatched: ${passed.dispatched}`);
     assert.ok((await status()).isNone, 'no request is left');
     assert.ok((await stored()).isNone, 'the preimage is removed');

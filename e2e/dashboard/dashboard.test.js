@@ -326,6 +326,8 @@ describe('the dashboard', () => {
 
   it('says in words why an action fails, and amends the plan', async () => {
     await timed('amend', async () => {
+      await chooseAccount('Alice'); // a steward amends the plan
+      await page.waitForSelector(testid('amend-cid'), { timeout: 30_000 });
       await page.fill(testid('amend-cid'), 'bafy-plan'); // the current plan
       await page.click(`${testid('amend')} button`);
       await page.waitForSelector(testid('amend-outcome'), { timeout: 60_000 });

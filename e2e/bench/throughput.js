@@ -494,7 +494,8 @@ export async function runThroughput({
     if (rounds > ACCOUNTS - 4) throw new Error('too few accounts for the recognitions');
 
     // 8. quadraticVoting.vote: in each project's polls, its founder and its recognised members
-    // vote; as many polls per project as it takes to have enough votes.
+    // vote (one vote each: a founder without reputation has one; the cost of a vote does not
+    // depend on n); as many polls per project as it takes to have enough votes.
     const members = [];
     for (let k = 0; k < ACCOUNTS; k += 1) {
       const steward = k + 1;
@@ -504,7 +505,7 @@ export async function runThroughput({
         if (r * ACCOUNTS + k < nRecognize) members.push({ k, voter: acct(steward + 2 + r) });
       }
     }
-    const nVote = await sizeOf(tx.quadraticVoting.vote(0, { Option: 0 }, 3), 1);
+    const nVote = await sizeOf(tx.quadraticVoting.vote(0, { Option: 0 }, 1), 1);
     const pollsPerProject = Math.ceil(nVote / members.length);
     // Setup: the polls, opened after the recognitions (which fixed their electorate).
     const now = (await api.rpc.chain.getHeader()).number.toNumber();
@@ -518,7 +519,7 @@ export async function runThroughput({
       for (const { k, voter } of members) voters.push({ poll: pollIds[p * ACCOUNTS + k], voter });
     }
     const vote = (i) => ({
-      call: tx.quadraticVoting.vote(voters[i].poll, { Option: i % 2 }, 3),
+      call: tx.quadraticVoting.vote(voters[i].poll, { Option: i % 2 }, 1),
       signer: voters[i].voter,
     });
     rows.push((await measure(ctx, 'quadraticVoting.vote', nVote, vote, { limits })).row);
@@ -669,7 +670,7 @@ async function runLarge(ctx, size, w, { ACCOUNTS, acct, address }) {
     signer: member(0),
   })));
   const votes = await presignSetup(ctx, 'large project: votes', Array.from({ length: size.voters }, (_, v) => ({
-    call: tx.quadraticVoting.vote(poll, { Option: v % 2 }, 3),
+    call: tx.quadraticVoting.vote(poll, { Option: v % 2 }, 1),
     signer: member(v),
   })));
   await recognised;
@@ -750,7 +751,7 @@ async function runLarge(ctx, size, w, { ACCOUNTS, acct, address }) {
   // Members who have not voted vote in the running poll, then (if needed) members in the second.
   const nVote = Math.min(w.nVote, unvoted + (secondPoll ? signers : 0));
   const vote = (i) => (i < unvoted
-    ? { call: tx.quadraticVoting.vote(poll, { Option: i % 2 }, 3), signer: member(size.voters + i) }
+    ? { call: tx.quadraticVoting.vote(poll, { Option: i % 2 }, 1), signer: member(size.voters + i) }
     : { call: tx.quadraticVoting.vote(poll2, { Option: i % 2 }, 3), signer: member(i - unvoted) });
   rows.push((await measure(ctx, 'quadraticVoting.vote', nVote, vote, { limits })).row);
   return { rows, build, skipped, project, poll };

@@ -752,7 +752,7 @@ async function runLarge(ctx, size, w, { ACCOUNTS, acct, address }) {
   const nVote = Math.min(w.nVote, unvoted + (secondPoll ? signers : 0));
   const vote = (i) => (i < unvoted
     ? { call: tx.quadraticVoting.vote(poll, { Option: i % 2 }, 1), signer: member(size.voters + i) }
-    : { call: tx.quadraticVoting.vote(poll2, { Option: i % 2 }, 3), signer: member(i - unvoted) });
+    : { call: tx.quadraticVoting.vote(poll2, { Option: i % 2 }, 1), signer: member(i - unvoted) });
   rows.push((await measure(ctx, 'quadraticVoting.vote', nVote, vote, { limits })).row);
   return { rows, build, skipped, project, poll };
 }

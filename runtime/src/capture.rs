@@ -12,8 +12,9 @@
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing, clippy::unwrap_used)]
 
 use crate::{
-	configs::RoutineProposals, constants::*, AccountId, Assets, Balance, Contributions, Projects,
-	QuadraticVoting, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, Tasks,
+	configs::RoutineProposals, constants::*, AccountId, Assets, Balance, BlockNumber,
+	Contributions, Projects, QuadraticVoting, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	System, Tasks,
 };
 use commons_primitives::{
 	traits::ProjectsInterface, BudgetAsset, Cid, MilestoneId, PollId, ProjectId, TaskId,
@@ -113,6 +114,30 @@ fn history(project: ProjectId, who: u8, points: u128) {
 	);
 }
 
+/// `poster` posts a task of `reward` in `milestone`, due at `due`, reviewed by `reviewer` alone;
+/// returns its id.
+fn post(
+	project: ProjectId,
+	milestone: MilestoneId,
+	poster: u8,
+	reviewer: u8,
+	reward: Balance,
+	due: BlockNumber,
+) -> TaskId {
+	let task = pallet_tasks::NextTaskId::<Runtime>::get();
+	assert_ok!(Tasks::post_task(
+		signed(poster),
+		project,
+		milestone,
+		cid("spec"),
+		reward,
+		due,
+		BoundedVec::truncate_from(alloc::vec![account(reviewer)]),
+		1,
+	));
+	task
+}
+
 /// `poster` posts a task of `reward` reviewed by `reviewer` alone; `worker` claims it and submits
 /// work, and the reviewer approves it: the worker is paid.
 fn paid_task(
@@ -123,17 +148,7 @@ fn paid_task(
 	worker: u8,
 	reward: Balance,
 ) -> TaskId {
-	let task = pallet_tasks::NextTaskId::<Runtime>::get();
-	assert_ok!(Tasks::post_task(
-		signed(poster),
-		project,
-		milestone,
-		cid("spec"),
-		reward,
-		System::block_number() + 1_000,
-		BoundedVec::truncate_from(alloc::vec![account(reviewer)]),
-		1,
-	));
+	let task = post(project, milestone, poster, reviewer, reward, System::block_number() + 1_000);
 	assert_ok!(Tasks::claim_task(signed(worker), task));
 	assert_ok!(Tasks::submit_work(signed(worker), task, cid("work")));
 	assert_ok!(Tasks::review(signed(reviewer), task, true, cid("ok")));
@@ -337,19 +352,9 @@ fn junk_cannot_jam_keyless_accounts() {
 		// The treasury still mints its own currency, and the next task still posts.
 		let milestone = funded(project, STEWARD, 500);
 		assert_eq!(Assets::balance(project, &treasury), 500);
-		let task = pallet_tasks::NextTaskId::<Runtime>::get();
-		assert_eq!(Tasks::escrow_account(task), next_escrow);
+		assert_eq!(Tasks::escrow_account(pallet_tasks::NextTaskId::<Runtime>::get()), next_escrow);
 		history(project, ACCOMPLICE, 2);
-		assert_ok!(Tasks::post_task(
-			signed(STEWARD),
-			project,
-			milestone,
-			cid("spec"),
-			100,
-			System::block_number() + 100,
-			BoundedVec::truncate_from(alloc::vec![account(ACCOMPLICE)]),
-			1,
-		));
+		post(project, milestone, STEWARD, ACCOMPLICE, 100, System::block_number() + 100);
 		assert_eq!(Assets::balance(project, &next_escrow), 100);
 		assert_ok!(Projects::donate(signed(WORKER), project, UNIT));
 		invariants();
@@ -375,20 +380,7 @@ fn every_routine_act_passes_from_a_poll() {
 			project,
 			10 * REPUTATION_POINT
 		));
-		let task = |due| {
-			let task = pallet_tasks::NextTaskId::<Runtime>::get();
-			assert_ok!(Tasks::post_task(
-				signed(STEWARD),
-				project,
-				milestone,
-				cid("spec"),
-				100,
-				due,
-				BoundedVec::truncate_from(alloc::vec![account(HONEST.start)]),
-				1,
-			));
-			task
-		};
+		let task = |due| post(project, milestone, STEWARD, HONEST.start, 100, due);
 		let far = System::block_number() + 100_000;
 		let (rescheduled, cancelled) = (task(far), task(far));
 		assert_ok!(Tasks::claim_task(signed(WORKER), rescheduled));
@@ -457,18 +449,8 @@ fn a_steward_administers_and_the_community_decides() {
 			Projects::complete_milestone(signed(STEWARD), project, milestone, cid("done")),
 			pallet_projects::Error::<Runtime>::UnspentBudget
 		);
-		let task = pallet_tasks::NextTaskId::<Runtime>::get();
 		let due = System::block_number() + 100;
-		assert_ok!(Tasks::post_task(
-			signed(STEWARD),
-			project,
-			milestone,
-			cid("spec"),
-			100,
-			due,
-			BoundedVec::truncate_from(alloc::vec![account(ACCOMPLICE)]),
-			1,
-		));
+		let task = post(project, milestone, STEWARD, ACCOMPLICE, 100, due);
 		assert_ok!(Tasks::claim_task(signed(WORKER), task));
 		let extension = <Runtime as pallet_tasks::Config>::MaxDueExtension::get();
 		let limit = due.max(System::block_number() + extension);
